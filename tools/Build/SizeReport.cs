@@ -1,0 +1,51 @@
+using Nrf5340Sdk.Board;
+
+namespace Nrf5340Sdk.Build;
+
+/// <summary>An artefact the build places in a partition, and where the build writes it.</summary>
+public sealed record Artefact(string Name, string Path, string Partition);
+
+/// <summary>Prints the partition map with every produced artefact's size against its partition's budget.</summary>
+public static class SizeReport
+{
+    /// <summary>Artefacts the build produces so far; each later stage adds its line here.</summary>
+    public static readonly List<Artefact> Known = [];
+
+    public static int Print(PartitionTable t)
+    {
+        Log.Section($"{t.Board}: artefacts against partitions");
+        var failures = new List<string>();
+        Log.Info($"{"partition",-18} {"address",-10} {"size",9}  {"artefact",-28} {"bytes",8} {"budget",8} {"used",5}");
+        foreach (var p in t.Partitions)
+        {
+            var indent = p.Parent is null ? "" : "  ";
+            var artefacts = Known.Where(a => a.Partition == p.Name && File.Exists(a.Path)).ToList();
+            var head = $"{indent + p.Name,-18} {Names(p.Address),-10} {p.Size,9}";
+            if (artefacts.Count == 0) { Log.Info(head); continue; }
+            foreach (var a in artefacts)
+            {
+                var bytes = ArtefactSize(a.Path);
+                var budget = Budget(t, p);
+                Log.Info($"{head}  {a.Name,-28} {bytes,8} {budget,8} {100.0 * bytes / budget,4:0}%");
+                if (PartitionTableValidator.CheckFits(p, a.Name, bytes, budget) is { } error) failures.Add(error);
+                head = new string(' ', head.Length);
+            }
+        }
+        foreach (var f in failures) Log.Error(f);
+        return failures.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>An update slot keeps room for the swap's free sector and the trailer.</summary>
+    private static uint Budget(PartitionTable t, Partition p) =>
+        t.Images.Any(i => i.Primary.Count == 1 && i.Primary[0] == p.Name) && p.Parent is null
+            ? t.MaxImageSize(p) : p.Size;
+
+    /// <summary>Bytes a file occupies in flash: data bytes for Intel HEX, the length otherwise.</summary>
+    private static long ArtefactSize(string path) =>
+        path.EndsWith(".hex", StringComparison.OrdinalIgnoreCase)
+            ? File.ReadLines(path).Where(l => l.Length >= 11 && l[0] == ':' && l.Substring(7, 2) == "00")
+                .Sum(l => Convert.ToInt32(l.Substring(1, 2), 16))
+            : new FileInfo(path).Length;
+
+    private static string Names(uint address) => $"0x{address:X8}";
+}

@@ -1,0 +1,46 @@
+using Nrf5340Sdk.Board;
+
+namespace Nrf5340Sdk.Build;
+
+/// <summary>The build's steps, composed by the commands in Program.cs.</summary>
+public static class Steps
+{
+    public static PartitionTable LoadTable(string board) => PartitionTable.Load(Repo.PartitionTable(board));
+
+    public static int Generate(string board)
+    {
+        Log.Section($"generate ({board})");
+        foreach (var file in BoardFiles.Write(LoadTable(board), Repo.GeneratedDir))
+            Log.Step(Path.GetRelativePath(Repo.Root, file));
+        return 0;
+    }
+
+    public static int BuildAll(string board)
+    {
+        Setup.Ensure();
+        Generate(board);
+        string[] cacheArgs = [$"-DSDK_GENERATED_DIR={Repo.GeneratedDir}"];
+        NativeBuild.Build(NativeBuild.HostTest, cacheArgs);
+        NativeBuild.Build(NativeBuild.CortexM33, cacheArgs);
+        ManagedBuild.Build();
+        return 0;
+    }
+
+    public static int TestAll(string board)
+    {
+        BuildAll(board);
+        var xunit = ManagedBuild.Test();
+        var ctest = NativeBuild.Test();
+        Log.Section("summary");
+        Log.Info($"xunit: {(xunit == 0 ? "passed" : "FAILED")}; ctest: {(ctest == 0 ? "passed" : "FAILED")}");
+        return xunit == 0 && ctest == 0 ? 0 : 1;
+    }
+
+    public static int Sizes(string board) => SizeReport.Print(LoadTable(board));
+
+    public static int Run(string board)
+    {
+        BuildAll(board);
+        return Sizes(board);
+    }
+}
