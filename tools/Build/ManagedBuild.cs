@@ -11,9 +11,9 @@ public static class ManagedBuild
         Shell.RunOrThrow("dotnet", ["build", Solution, "-c", "Release", "--nologo", "-v", "quiet"]);
     }
 
-    public static int Test()
+    public static int Test(TestTally tally)
     {
         Log.Section("C# tests (xunit)");
-        return Shell.Run("dotnet", ["test", Solution, "-c", "Release", "--no-build", "--nologo"]);
+        return Shell.Run("dotnet", ["test", Solution, "-c", "Release", "--no-build", "--nologo"], onLine: tally.Read);
     }
 }

@@ -16,9 +16,9 @@ public static class NativeBuild
         Shell.RunOrThrow("cmake", ["--build", "--preset", preset, "--parallel", Environment.ProcessorCount.ToString()]);
     }
 
-    public static int Test()
+    public static int Test(TestTally tally)
     {
         Log.Section("C tests (CTest)");
-        return Shell.Run("ctest", ["--preset", HostTest]);
+        return Shell.Run("ctest", ["--preset", HostTest], onLine: tally.Read);
     }
 }

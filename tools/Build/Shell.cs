@@ -5,15 +5,25 @@ namespace Nrf5340Sdk.Build;
 /// <summary>Runs external programs with their output streamed to the console, and finds them on PATH.</summary>
 public static class Shell
 {
+    /// <summary>Runs a program with its output on the console; <paramref name="onLine"/> also sees each stdout line.</summary>
     public static int Run(string file, IEnumerable<string> args, string? workingDir = null,
-        IDictionary<string, string>? env = null)
+        IDictionary<string, string>? env = null, Action<string>? onLine = null)
     {
         var argList = args.ToList();
         Log.Step($"{file} {string.Join(' ', argList.Select(Quote))}");
-        var psi = new ProcessStartInfo(file) { WorkingDirectory = workingDir ?? Repo.Root, UseShellExecute = false };
+        var psi = new ProcessStartInfo(file)
+        {
+            WorkingDirectory = workingDir ?? Repo.Root, UseShellExecute = false, RedirectStandardOutput = onLine is not null,
+        };
         argList.ForEach(psi.ArgumentList.Add);
         if (env is not null) foreach (var (k, v) in env) psi.Environment[k] = v;
         using var p = Process.Start(psi) ?? throw new BuildException($"cannot start {file}");
+        if (onLine is not null)
+            for (string? line; (line = p.StandardOutput.ReadLine()) is not null;)
+            {
+                Console.WriteLine(line);
+                onLine(line);
+            }
         p.WaitForExit();
         return p.ExitCode;
     }
