@@ -94,23 +94,30 @@ static void program_unit(struct flash_sim *sim, uint32_t u, const uint8_t *src, 
     sim->writes.data[u]++;
 }
 
+/* The checks every changing call passes first, in this order; a refused call changes nothing. */
+static int admit(struct flash_sim *sim, uint32_t addr, size_t len, uint32_t align, uint32_t *off)
+{
+    if (sim->pc.lost)
+        return FLASH_E_POWER_LOST;
+    int rc = locate(sim, addr, len, off);
+    if (rc != FLASH_OK)
+        return rc;
+    if (addr % align != 0 || len % align != 0)
+        return FLASH_E_ALIGN;
+    if (len != 0 && range_locked(sim, *off, len))
+        return FLASH_E_LOCKED;
+    return FLASH_OK;
+}
+
 static int sim_write(const struct flash_dev *dev, uint32_t addr, const void *buf, size_t len)
 {
     struct flash_sim *sim = dev->ctx;
     const uint8_t *src = buf;
     const uint32_t unit = sim->cfg.write_unit;
     uint32_t off;
-    if (sim->pc.lost)
-        return FLASH_E_POWER_LOST;
-    int rc = locate(sim, addr, len, &off);
-    if (rc != FLASH_OK)
+    int rc = admit(sim, addr, len, unit, &off);
+    if (rc != FLASH_OK || len == 0)
         return rc;
-    if (addr % unit != 0 || len % unit != 0)
-        return FLASH_E_ALIGN;
-    if (len == 0)
-        return FLASH_OK;
-    if (range_locked(sim, off, len))
-        return FLASH_E_LOCKED;
 
     /* Check every unit first so a refused write changes nothing. */
     const uint32_t first = off / unit, count = (uint32_t)(len / unit);
@@ -152,17 +159,9 @@ static int sim_erase(const struct flash_dev *dev, uint32_t addr, size_t len)
     struct flash_sim *sim = dev->ctx;
     const uint32_t page_size = sim->cfg.page_size;
     uint32_t off;
-    if (sim->pc.lost)
-        return FLASH_E_POWER_LOST;
-    int rc = locate(sim, addr, len, &off);
-    if (rc != FLASH_OK)
+    int rc = admit(sim, addr, len, page_size, &off);
+    if (rc != FLASH_OK || len == 0)
         return rc;
-    if (addr % page_size != 0 || len % page_size != 0)
-        return FLASH_E_ALIGN;
-    if (len == 0)
-        return FLASH_OK;
-    if (range_locked(sim, off, len))
-        return FLASH_E_LOCKED;
 
     const uint32_t first = off / page_size, count = (uint32_t)(len / page_size);
     if (power_cut_count_call(&sim->pc)) {
