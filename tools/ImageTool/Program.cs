@@ -1,0 +1,1 @@
+return ImageTool.Cli.ImageToolCli.Run(args, Console.Out, Console.Error);
