@@ -4,29 +4,33 @@ using Nrf5340Sdk.Build;
 
 var board = new Option<string>("--board") { Description = "Board to build for", DefaultValueFactory = _ => "nrf5340dk" };
 
+var b0Key = new Option<string?>("--b0-key") { Description = "b0 signing key (PEM); default: the development key" };
+var mcubootKey = new Option<string?>("--mcuboot-key") { Description = "MCUboot signing key (PEM); default: the development key" };
+Keys KeysOf(ParseResult r) => Keys.Resolve(r.GetValue(b0Key), r.GetValue(mcubootKey));
+
 var root = new RootCommand("nRF5340 SDK build tool: ./build.sh <command> (build.ps1 on Windows)");
 
 root.Subcommands.Add(Command("setup", "Install the build tools this machine lacks (Debian: apt-get)", _ => { Setup.Ensure(); return 0; }));
 root.Subcommands.Add(Command("generate", "Generate C header, linker regions and C# constants from the partition table",
     r => Steps.Generate(r.GetValue(board)!)));
 root.Subcommands.Add(Command("build", "Set up, generate, and build all native and C# code",
-    r => Steps.BuildAll(r.GetValue(board)!)));
+    r => Steps.BuildAll(r.GetValue(board)!, KeysOf(r))));
 root.Subcommands.Add(Command("test", "Build, then run every test suite (xunit and CTest)",
-    r => Steps.TestAll(r.GetValue(board)!)));
+    r => Steps.TestAll(r.GetValue(board)!, KeysOf(r))));
 root.Subcommands.Add(Command("sizes", "Print the built artefacts against their partitions",
     r => Steps.Sizes(r.GetValue(board)!)));
 root.Subcommands.Add(Command("run", "Set up and build everything, then report the artefacts against the partitions",
-    r => Steps.Run(r.GetValue(board)!)));
+    r => Steps.Run(r.GetValue(board)!, KeysOf(r))));
 
 return root.Parse(args).Invoke();
 
 Command Command(string name, string description, Func<ParseResult, int> action)
 {
-    var c = new Command(name, description) { board };
+    var c = new Command(name, description) { board, b0Key, mcubootKey };
     c.SetAction(r =>
     {
         try { return action(r); }
-        catch (Exception e) when (e is BuildException or BoardTableException)
+        catch (Exception e) when (e is BuildException or BoardTableException or ImageTool.ToolException)
         {
             Log.Error(e.Message);
             return 1;

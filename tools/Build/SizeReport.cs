@@ -8,8 +8,11 @@ public sealed record Artefact(string Name, string Path, string Partition);
 /// <summary>Prints the partition map with every produced artefact's size against its partition's budget.</summary>
 public static class SizeReport
 {
-    /// <summary>Artefacts the build produces so far; each later stage adds its line here.</summary>
-    public static readonly List<Artefact> Known = [];
+    /// <summary>Artefacts the build produces; each new stage adds its line here.</summary>
+    public static readonly IReadOnlyList<Artefact> Known =
+    [
+        new("provision.hex", ProvisioningArtefact.FilePath, "provision"),
+    ];
 
     public static int Print(PartitionTable t)
     {

@@ -15,10 +15,11 @@ public static class Steps
         return 0;
     }
 
-    public static int BuildAll(string board)
+    public static int BuildAll(string board, Keys keys)
     {
         Setup.Ensure();
         Generate(board);
+        ProvisioningArtefact.Write(LoadTable(board), keys);
         string[] cacheArgs = [$"-DSDK_GENERATED_DIR={Repo.GeneratedDir}"];
         NativeBuild.Build(NativeBuild.HostTest, cacheArgs);
         NativeBuild.Build(NativeBuild.CortexM33, cacheArgs);
@@ -26,9 +27,9 @@ public static class Steps
         return 0;
     }
 
-    public static int TestAll(string board)
+    public static int TestAll(string board, Keys keys)
     {
-        BuildAll(board);
+        BuildAll(board, keys);
         var tally = new TestTally();
         var xunit = ManagedBuild.Test(tally);
         var ctest = NativeBuild.Test(tally);
@@ -41,9 +42,9 @@ public static class Steps
 
     public static int Sizes(string board) => SizeReport.Print(LoadTable(board));
 
-    public static int Run(string board)
+    public static int Run(string board, Keys keys)
     {
-        BuildAll(board);
+        BuildAll(board, keys);
         return Sizes(board);
     }
 }
