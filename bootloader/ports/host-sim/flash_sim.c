@@ -6,12 +6,22 @@
 #include <string.h>
 
 #include "backing_file.h"
+#include "board_partitions.h"
 #include "power_cut.h"
 
-const struct flash_sim_config flash_sim_nrf5340_app = {
-    .base = 0x00000000, .size = 0x100000, .page_size = 4096, .write_unit = 4, .max_writes_per_word = 2};
-const struct flash_sim_config flash_sim_nrf5340_net = {
-    .base = 0x01000000, .size = 0x40000, .page_size = 2048, .write_unit = 4, .max_writes_per_word = 2};
+/* nWRITE: the NVMC allows two writes to a word between erases (nRF5340 PS, NVMC electrical specification). */
+#define NVMC_MAX_WRITES_PER_WORD 2
+
+const struct flash_sim_config flash_sim_nrf5340_app = {.base = MEM_FLASH_BASE,
+                                                       .size = MEM_FLASH_SIZE,
+                                                       .page_size = MEM_FLASH_PAGE_SIZE,
+                                                       .write_unit = MEM_FLASH_WRITE_UNIT,
+                                                       .max_writes_per_word = NVMC_MAX_WRITES_PER_WORD};
+const struct flash_sim_config flash_sim_nrf5340_net = {.base = MEM_NET_FLASH_BASE,
+                                                       .size = MEM_NET_FLASH_SIZE,
+                                                       .page_size = MEM_NET_FLASH_PAGE_SIZE,
+                                                       .write_unit = MEM_NET_FLASH_WRITE_UNIT,
+                                                       .max_writes_per_word = NVMC_MAX_WRITES_PER_WORD};
 
 struct flash_sim {
     struct flash_dev dev;

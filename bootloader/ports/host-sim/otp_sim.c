@@ -3,9 +3,10 @@
 #include <stdlib.h>
 
 #include "backing_file.h"
+#include "board_partitions.h"
 #include "power_cut.h"
 
-const struct otp_sim_config otp_sim_nrf5340_app = {.base = 0x00FF8100, .size = 192 * 4};
+const struct otp_sim_config otp_sim_nrf5340_app = {.base = MEM_OTP_BASE, .size = MEM_OTP_SIZE};
 
 #define CELL_BLANK 0xFFFFu
 
