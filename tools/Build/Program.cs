@@ -11,6 +11,8 @@ Keys KeysOf(ParseResult r) => Keys.Resolve(r.GetValue(b0Key), r.GetValue(mcuboot
 var root = new RootCommand("nRF5340 SDK build tool: ./build.sh <command> (build.ps1 on Windows)");
 
 root.Subcommands.Add(Command("setup", "Install the build tools this machine lacks (Debian: apt-get)", _ => { Setup.Ensure(); return 0; }));
+root.Subcommands.Add(Command("deps", "Fetch and unpack the third-party C sources (Debian trixie source packages) into the cache",
+    _ => { ThirdPartySources.Ensure(); return 0; }));
 root.Subcommands.Add(Command("generate", "Generate C header, linker regions and C# constants from the partition table",
     r => Steps.Generate(r.GetValue(board)!)));
 root.Subcommands.Add(Command("build", "Set up, generate, and build all native and C# code",

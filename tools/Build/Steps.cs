@@ -20,7 +20,7 @@ public static class Steps
         Setup.Ensure();
         Generate(board);
         ProvisioningArtefact.Write(LoadTable(board), keys);
-        string[] cacheArgs = [$"-DSDK_GENERATED_DIR={Repo.GeneratedDir}"];
+        string[] cacheArgs = [$"-DSDK_GENERATED_DIR={Repo.GeneratedDir}", .. ThirdPartySources.Ensure().CMakeCacheArgs];
         NativeBuild.Build(NativeBuild.HostTest, cacheArgs);
         NativeBuild.Build(NativeBuild.CortexM33, cacheArgs);
         ManagedBuild.Build();
