@@ -1,5 +1,5 @@
 # Thin wrapper: every command lives in the C# build tool (tools/Build), so build.ps1 and build.sh cannot drift.
-# ./build.ps1 run    set up, build everything, boot the emulated DK
+# ./build.ps1 run    set up, build everything, report the artefacts against the partitions
 # ./build.ps1 test   set up, build, run every test suite
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Thin wrapper: every command lives in the C# build tool (tools/Build), so build.sh and build.ps1 cannot drift.
-# ./build.sh run    set up, build everything, boot the emulated DK
+# ./build.sh run    set up, build everything, report the artefacts against the partitions
 # ./build.sh test   set up, build, run every test suite
 set -euo pipefail
 cd "$(dirname "$0")"
