@@ -19,9 +19,7 @@ public static class LinkerRegionsGenerator
         var link = p.Link!;
         var core = t.MemoryOf(p).Core;
         var ram = t[link.Ram];
-        // Code must leave room for the swap's free sector and the trailer where the partition is an update slot.
-        var isSlot = t.Images.Any(i => i.Primary.Contains(p.Name) && p.Parent is null && i.Primary.Count == 1);
-        var flashLength = (isSlot ? t.MaxImageSize(p) : p.Size) - link.Offset;
+        var flashLength = t.ImageBudget(p) - link.Offset;
         var s = new StringBuilder();
         s.AppendLine("/* " + string.Format(Names.DoNotEdit, t.Board) + " */");
         s.AppendLine("MEMORY");

@@ -55,6 +55,13 @@ public sealed class PartitionTable
     }
 
     /// <summary>
+    /// Bytes an image may take in a partition: the update slot of a single image keeps room for the swap's free
+    /// sector and the trailer; any other partition is all image.
+    /// </summary>
+    public uint ImageBudget(Partition p) =>
+        p.Parent is null && Images.Any(i => i.Primary.Count == 1 && i.Primary[0] == p.Name) ? MaxImageSize(p) : p.Size;
+
+    /// <summary>
     /// MCUboot's swap-move trailer: 3 status entries of one write unit per sector, then swap_size, swap_info,
     /// copy_done and image_ok padded to the 8-byte maximum alignment, then the 16-byte magic.
     /// </summary>

@@ -28,7 +28,7 @@ public static class SizeReport
             foreach (var a in artefacts)
             {
                 var bytes = ArtefactSize(a.Path);
-                var budget = Budget(t, p);
+                var budget = t.ImageBudget(p);
                 Log.Info($"{head}  {a.Name,-28} {bytes,8} {budget,8} {100.0 * bytes / budget,4:0}%");
                 if (PartitionTableValidator.CheckFits(p, a.Name, bytes, budget) is { } error) failures.Add(error);
                 head = new string(' ', head.Length);
@@ -37,11 +37,6 @@ public static class SizeReport
         foreach (var f in failures) Log.Error(f);
         return failures.Count == 0 ? 0 : 1;
     }
-
-    /// <summary>An update slot keeps room for the swap's free sector and the trailer.</summary>
-    private static uint Budget(PartitionTable t, Partition p) =>
-        t.Images.Any(i => i.Primary.Count == 1 && i.Primary[0] == p.Name) && p.Parent is null
-            ? t.MaxImageSize(p) : p.Size;
 
     /// <summary>Bytes a file occupies in flash: data bytes for Intel HEX, the length otherwise.</summary>
     private static long ArtefactSize(string path) =>
