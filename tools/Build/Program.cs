@@ -19,6 +19,8 @@ root.Subcommands.Add(Command("build", "Set up, generate, and build all native an
     r => Steps.BuildAll(r.GetValue(board)!, KeysOf(r))));
 root.Subcommands.Add(Command("test", "Build, then run every test suite (xunit and CTest)",
     r => Steps.TestAll(r.GetValue(board)!, KeysOf(r))));
+root.Subcommands.Add(Command("qemu", "Run the QEMU mps2-an505 smoke boots of the last build (CTest, cortex-m33 tree)",
+    _ => QemuSmoke.Test(new TestTally())));
 root.Subcommands.Add(Command("sizes", "Print the built artefacts against their partitions",
     r => Steps.Sizes(r.GetValue(board)!)));
 root.Subcommands.Add(Command("run", "Set up and build everything, then report the artefacts against the partitions",

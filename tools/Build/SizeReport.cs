@@ -2,8 +2,11 @@ using Nrf5340Sdk.Board;
 
 namespace Nrf5340Sdk.Build;
 
-/// <summary>An artefact the build places in a partition, and where the build writes it.</summary>
-public sealed record Artefact(string Name, string Path, string Partition);
+/// <summary>
+/// An artefact the build places in a partition, and where the build writes it. A <paramref name="HeaderPartition"/>
+/// holds the artefact's first bytes (the MCUboot header in s0_pad), which do not count against the partition.
+/// </summary>
+public sealed record Artefact(string Name, string Path, string Partition, string? HeaderPartition = null);
 
 /// <summary>Prints the partition map with every produced artefact's size against its partition's budget.</summary>
 public static class SizeReport
@@ -12,6 +15,9 @@ public static class SizeReport
     public static readonly IReadOnlyList<Artefact> Known =
     [
         new("provision.hex", ProvisioningArtefact.FilePath, "provision"),
+        new("b0_an505.bin", FirmwareArtefacts.Built("b0_an505", ".bin"), "b0"),
+        new("mcuboot_an505 S0, signed", FirmwareArtefacts.Update("s0"), "s0_image", "s0_pad"),
+        new("mcuboot_an505 S1, signed", FirmwareArtefacts.Update("s1"), "s1_image", "s1_pad"),
     ];
 
     public static int Print(PartitionTable t)
@@ -27,7 +33,7 @@ public static class SizeReport
             if (artefacts.Count == 0) { Log.Info(head); continue; }
             foreach (var a in artefacts)
             {
-                var bytes = ArtefactSize(a.Path);
+                var bytes = ArtefactSize(a.Path) - (a.HeaderPartition is { } header ? t[header].Size : 0);
                 var budget = t.ImageBudget(p);
                 Log.Info($"{head}  {a.Name,-28} {bytes,8} {budget,8} {100.0 * bytes / budget,4:0}%");
                 if (PartitionTableValidator.CheckFits(p, a.Name, bytes, budget) is { } error) failures.Add(error);

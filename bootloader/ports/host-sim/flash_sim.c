@@ -308,6 +308,29 @@ void flash_sim_cut_power_at(struct flash_sim *sim, uint32_t n, uint64_t seed)
     power_cut_arm(&sim->pc, n, seed);
 }
 
+size_t flash_sim_state_size(const struct flash_sim *sim)
+{
+    return sim->mem.size + sim->writes.size;
+}
+
+void flash_sim_state_save(const struct flash_sim *sim, void *state)
+{
+    memcpy(state, sim->mem.data, sim->mem.size);
+    memcpy((uint8_t *)state + sim->mem.size, sim->writes.data, sim->writes.size);
+}
+
+void flash_sim_state_restore(struct flash_sim *sim, const void *state)
+{
+    memcpy(sim->mem.data, state, sim->mem.size);
+    memcpy(sim->writes.data, (const uint8_t *)state + sim->mem.size, sim->writes.size);
+    flash_sim_reboot(sim);
+}
+
+void flash_sim_cut_power_now(struct flash_sim *sim)
+{
+    sim->pc.lost = true;
+}
+
 bool flash_sim_power_lost(const struct flash_sim *sim)
 {
     return sim->pc.lost;

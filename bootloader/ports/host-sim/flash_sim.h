@@ -91,6 +91,18 @@ int flash_sim_lock(struct flash_sim *sim, uint32_t addr, uint32_t len);
  */
 void flash_sim_cut_power_at(struct flash_sim *sim, uint32_t n, uint64_t seed);
 
+/*
+ * Snapshots for tests that replay one situation many times: contents and per-word write counts
+ * (flash_sim_state_size bytes). Restoring also reboots (locks and power cut cleared); stats and the
+ * call counter go on.
+ */
+size_t flash_sim_state_size(const struct flash_sim *sim);
+void flash_sim_state_save(const struct flash_sim *sim, void *state);
+void flash_sim_state_restore(struct flash_sim *sim, const void *state);
+
+/* The power goes now, between calls (another part of the chip lost it): no damage, calls fail until reboot. */
+void flash_sim_cut_power_now(struct flash_sim *sim);
+
 /* True from a power cut until the next reboot. */
 bool flash_sim_power_lost(const struct flash_sim *sim);
 

@@ -1,6 +1,7 @@
 #include "otp_sim.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "backing_file.h"
 #include "board_partitions.h"
@@ -147,4 +148,15 @@ void otp_sim_reboot(struct otp_sim *sim)
 uint64_t otp_sim_calls(const struct otp_sim *sim)
 {
     return sim->pc.calls;
+}
+
+void otp_sim_state_save(const struct otp_sim *sim, void *state)
+{
+    memcpy(state, sim->mem.data, sim->mem.size);
+}
+
+void otp_sim_state_restore(struct otp_sim *sim, const void *state)
+{
+    memcpy(sim->mem.data, state, sim->mem.size);
+    otp_sim_reboot(sim);
 }

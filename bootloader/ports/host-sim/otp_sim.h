@@ -39,6 +39,10 @@ void otp_sim_cut_power_at(struct otp_sim *sim, uint32_t n, uint64_t seed);
 bool otp_sim_power_lost(const struct otp_sim *sim);
 void otp_sim_reboot(struct otp_sim *sim);
 
+/* Snapshots of the contents (the config's size in bytes); restoring also reboots. */
+void otp_sim_state_save(const struct otp_sim *sim, void *state);
+void otp_sim_state_restore(struct otp_sim *sim, const void *state);
+
 /* Number of writes since open that programmed (or began to program) a cell. */
 uint64_t otp_sim_calls(const struct otp_sim *sim);
 

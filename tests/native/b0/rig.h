@@ -91,15 +91,7 @@ uint16_t rig_counter(struct rig *r, uint16_t *used);
 uint32_t rig_valid_word(struct rig *r, uint32_t image_addr);
 
 bool rig_logged(const struct rig *r, const char *text);
-#define CHECK_LOGGED(r, text)                                                                        \
-    do {                                                                                             \
-        if (!rig_logged((r), (text)))                                                                \
-            test_fail(__FILE__, __LINE__, "log lacks \"%s\"; log was:\n%s", (text), (r)->log);      \
-    } while (0)
-#define CHECK_NOT_LOGGED(r, text)                                                                    \
-    do {                                                                                             \
-        if (rig_logged((r), (text)))                                                                 \
-            test_fail(__FILE__, __LINE__, "log has \"%s\"; log was:\n%s", (text), (r)->log);        \
-    } while (0)
+#define CHECK_LOGGED(r, text) CHECK_CONTAINS((r)->log, (text))
+#define CHECK_NOT_LOGGED(r, text) CHECK_NOT_CONTAINS((r)->log, (text))
 
 #endif /* B0_RIG_H */

@@ -50,33 +50,15 @@ static struct files ncs_device_files(const char *s1_image, const char *otp_image
     return f;
 }
 
-/* Runs a shell command line, returns its exit code and its output (stdout + stderr). */
-static int run(const char *command, char *out, size_t out_len)
-{
-    char line[4096];
-    snprintf(line, sizeof line, "%s 2>&1", command);
-    FILE *p = popen(line, "r");
-    CHECK(p != NULL);
-    size_t n = fread(out, 1, out_len - 1, p);
-    out[n] = '\0';
-    int status = pclose(p);
-    CHECK(WIFEXITED(status));
-    return WEXITSTATUS(status);
-}
-
 static int run_b0(const struct files *f, const char *extra, char *out, size_t out_len)
 {
     char command[2048];
     snprintf(command, sizeof command, "%s --flash %s --otp %s --retained %s %s", B0_SIM_PATH, f->flash, f->otp,
              f->retained, extra);
-    return run(command, out, out_len);
+    return test_run(command, out, out_len);
 }
 
-#define CHECK_OUTPUT(out, text)                                                                        \
-    do {                                                                                               \
-        if (strstr((out), (text)) == NULL)                                                             \
-            test_fail(__FILE__, __LINE__, "output lacks \"%s\"; output was:\n%s", (text), (out));      \
-    } while (0)
+#define CHECK_OUTPUT(out, text) CHECK_CONTAINS((out), (text))
 
 TEST(b0_sim_boots_s0_and_hands_over_to_the_next_stage)
 {
@@ -160,12 +142,12 @@ TEST(b0_sim_reports_a_next_stage_it_cannot_start)
 TEST(b0_sim_refuses_bad_arguments_and_files)
 {
     static char out[16384];
-    CHECK_EQ(run(B0_SIM_PATH, out, sizeof out), 2);
+    CHECK_EQ(test_run(B0_SIM_PATH, out, sizeof out), 2);
     CHECK_OUTPUT(out, "b0_sim: --flash and --otp are required");
     CHECK_OUTPUT(out, "usage: b0_sim");
-    CHECK_EQ(run(B0_SIM_PATH " --flash", out, sizeof out), 2);
+    CHECK_EQ(test_run(B0_SIM_PATH " --flash", out, sizeof out), 2);
     CHECK_OUTPUT(out, "b0_sim: --flash needs a value");
-    CHECK_EQ(run(B0_SIM_PATH " --bogus x", out, sizeof out), 2);
+    CHECK_EQ(test_run(B0_SIM_PATH " --bogus x", out, sizeof out), 2);
     CHECK_OUTPUT(out, "b0_sim: unknown option --bogus");
 
     struct files f = ncs_device_files(VECTOR("signed_by_b0_s1_image.bin"), VECTOR("provision_otp.bin"));
@@ -177,6 +159,6 @@ TEST(b0_sim_refuses_bad_arguments_and_files)
     char expected[64];
     snprintf(expected, sizeof expected, "has 4 bytes, expected %u", (unsigned)MEM_OTP_SIZE);
     CHECK_OUTPUT(out, expected);
-    CHECK_EQ(run(B0_SIM_PATH " --help", out, sizeof out), 0);
+    CHECK_EQ(test_run(B0_SIM_PATH " --help", out, sizeof out), 0);
     CHECK_OUTPUT(out, "usage: b0_sim");
 }

@@ -4,11 +4,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define MAX_TESTS 512
@@ -90,6 +92,30 @@ void test_check_str_eq(const char *file, int line, const char *actual_expr, cons
     if (actual == NULL || expected == NULL || strcmp(actual, expected) != 0)
         test_fail(file, line, "CHECK_STR_EQ(%s, %s): got \"%s\", expected \"%s\"", actual_expr, expected_expr,
                   actual ? actual : "(null)", expected ? expected : "(null)");
+}
+
+void test_check_contains(const char *file, int line, const char *text_expr, const char *text, const char *part,
+                         bool want)
+{
+    bool found = text != NULL && part != NULL && strstr(text, part) != NULL;
+    if (found != want)
+        test_fail(file, line, "%s %s \"%s\"; it was:\n%s", text_expr, want ? "lacks" : "has", part ? part : "(null)",
+                  text ? text : "(null)");
+}
+
+int test_run(const char *command, char *out, size_t out_len)
+{
+    char line[8192];
+    snprintf(line, sizeof line, "%s 2>&1", command);
+    FILE *p = popen(line, "r");
+    if (p == NULL)
+        test_fail(__FILE__, __LINE__, "cannot run %s: %s", command, strerror(errno));
+    size_t n = fread(out, 1, out_len - 1, p);
+    out[n] = '\0';
+    int status = pclose(p);
+    if (!WIFEXITED(status))
+        test_fail(__FILE__, __LINE__, "%s did not exit normally (status %d); output:\n%s", command, status, out);
+    return WEXITSTATUS(status);
 }
 
 const char *test_temp_path(const char *name)

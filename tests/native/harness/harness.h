@@ -11,6 +11,7 @@
 #ifndef HARNESS_H
 #define HARNESS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef void (*test_fn)(void);
@@ -27,6 +28,12 @@ void test_check_mem_eq(const char *file, int line, const char *actual_expr, cons
                        const void *actual, const void *expected, size_t len);
 void test_check_str_eq(const char *file, int line, const char *actual_expr, const char *expected_expr,
                        const char *actual, const char *expected);
+
+void test_check_contains(const char *file, int line, const char *text_expr, const char *text, const char *part,
+                         bool want);
+
+/* Runs a shell command line; returns its exit code, its stdout + stderr in out (cut to out_len - 1). */
+int test_run(const char *command, char *out, size_t out_len);
 
 /*
  * A path inside a fresh per-run temporary directory, unique to the running test and `name`.
@@ -58,5 +65,9 @@ const char *test_current_name(void);
 
 #define CHECK_STR_EQ(actual, expected) \
     test_check_str_eq(__FILE__, __LINE__, #actual, #expected, (actual), (expected))
+
+/* Substring checks of logs and messages; the whole text is printed on failure. */
+#define CHECK_CONTAINS(text, part) test_check_contains(__FILE__, __LINE__, #text, (text), (part), true)
+#define CHECK_NOT_CONTAINS(text, part) test_check_contains(__FILE__, __LINE__, #text, (text), (part), false)
 
 #endif /* HARNESS_H */

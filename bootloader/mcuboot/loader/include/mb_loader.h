@@ -1,0 +1,51 @@
+/*
+ * The second stage's boot: finish or start what the upload slot asks for, then start the app.
+ *
+ * One upload slot (mcuboot_secondary) serves four images, told apart as NCS's MCUboot does, by the
+ * reset vector (word 1 of the payload) of the pending image:
+ *   in mcuboot_primary   -> image 0, the app: swap using move with test / permanent / revert
+ *   in net_app           -> image 1, the net core: validated here, copied by its b0n over PCD
+ *   in s0_image/s1_image -> image 2, this bootloader: mb_bl_update, then reset so b0 picks it
+ *   anything else, with image number 3 in the trailer -> the C# deployment, copied into managed_deploy
+ * Every refusal erases only the refused image and leaves one line in the boot-info record.
+ */
+#ifndef MB_LOADER_H
+#define MB_LOADER_H
+
+#include <stdarg.h>
+#include <stdint.h>
+
+#include "b0_boot_record.h"
+#include "flash_dev.h"
+#include "mb_boot_info.h"
+#include "mb_image.h"
+#include "mb_pcd.h"
+#include "otp_dev.h"
+
+struct mb_loader_port {
+    const struct flash_dev *flash;      /* app-core flash */
+    const struct otp_dev *otp;          /* b0's provisioning and counter (for bootloader updates) */
+    struct b0_boot_record *b0_record;   /* ram_retained: confirmed here, tells the running S slot */
+    struct mb_boot_info *info;          /* ram_retained + MB_BOOT_INFO_OFFSET: the report to the app */
+    uint32_t reset_reason;              /* RESETREAS as found at start */
+    const struct mb_pcd_app_port *pcd;  /* the net core; NULL when there is none (net images refused) */
+    int (*lock)(void *ctx, uint32_t addr, uint32_t len); /* SPU lock until reset, flash_err */
+    void (*log)(void *ctx, const char *fmt, va_list args);
+    void (*feed_watchdog)(void *ctx);   /* may be NULL */
+    void *ctx;
+};
+
+enum mb_loader_result {
+    MB_LOADER_BOOT,       /* start the app at out vector */
+    MB_LOADER_REBOOT,     /* a bootloader copy is staged: reset now so b0 starts it */
+    MB_LOADER_HALT,       /* nothing valid to start: stay here (the log and boot info say why) */
+    MB_LOADER_POWER_LOST, /* a device lost power (simulation): stop as the chip would */
+};
+
+/* Runs one boot. On MB_LOADER_BOOT *vector is the app's vector table. */
+enum mb_loader_result mb_loader_run(const struct mb_loader_port *port, const struct mb_keyring *keyring,
+                                    uint32_t *vector);
+
+const char *mb_loader_result_text(enum mb_loader_result result);
+
+#endif /* MB_LOADER_H */

@@ -1,0 +1,21 @@
+/*
+ * The smoke tests' app, linked at mcuboot_primary + 0x200 behind the MCUboot header the build tool
+ * signs in front of it. It reports what the second stage left in the boot info (ram_retained +
+ * MB_BOOT_INFO_OFFSET): the version it validated and started, and why; then ends the emulation.
+ */
+#include "an505_port.h"
+#include "mb_boot_info.h"
+
+int main(void)
+{
+    const struct mb_boot_info *info =
+        (const struct mb_boot_info *)((const char *)an505_ram_retained() + MB_BOOT_INFO_OFFSET);
+    if (!mb_boot_info_valid(info)) {
+        an505_log("app: started, but the second stage left no valid boot info.");
+        return AN505_EXIT_HALTED;
+    }
+    char version[MB_VERSION_TEXT_SIZE];
+    mb_version_format(&info->app_version, version, sizeof version);
+    an505_log("app: started, version %s (%s).", version, mb_boot_outcome_text((enum mb_boot_outcome)info->outcome));
+    return AN505_EXIT_OK;
+}

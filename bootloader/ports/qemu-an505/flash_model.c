@@ -1,0 +1,131 @@
+/*
+ * The nRF5340 app-core flash on the AN505: emulator RAM at the flash's own addresses (the code runs
+ * from it), with the NVMC's rules applied in software: page erase to 0xFF, word writes that can only
+ * clear bits, range and alignment refusals, and regions write-protected until reset. Not modelled:
+ * the limit of two writes per word between erases (the host simulator checks it).
+ *
+ * The AN505 has no SPU. Locks are bits in an505_spu_state, outside every nRF5340 window, so they
+ * outlive the jump to the next stage as SPU locks do; b0 clears them, as a reset would.
+ */
+#include <stdbool.h>
+#include <string.h>
+
+#include "an505_port.h"
+#include "board_partitions.h"
+
+#define LOCK_REGIONS (MEM_FLASH_SIZE / MEM_FLASH_LOCK_REGION)
+_Static_assert(MEM_FLASH_SIZE % MEM_FLASH_LOCK_REGION == 0, "flash is whole lock regions");
+
+extern uint32_t an505_spu_state[]; /* LOCK_REGIONS bits */
+
+/* Flash runs in place at its nRF5340 address: the address is the pointer. */
+static volatile uint8_t *at(uint32_t addr)
+{
+    return (volatile uint8_t *)(uintptr_t)addr;
+}
+
+static bool in_range(const struct flash_dev *d, uint32_t addr, size_t len)
+{
+    return addr >= d->base && addr - d->base <= d->size && len <= d->size - (addr - d->base);
+}
+
+static bool region_locked(uint32_t region)
+{
+    return (an505_spu_state[region / 32] >> (region % 32)) & 1u;
+}
+
+/* The checks of every changing call, in the host simulator's order; a refused call changes nothing. */
+static int admit(const struct flash_dev *d, uint32_t addr, size_t len, uint32_t align)
+{
+    if (!in_range(d, addr, len))
+        return FLASH_E_RANGE;
+    if (addr % align != 0 || len % align != 0)
+        return FLASH_E_ALIGN;
+    if (len == 0)
+        return FLASH_OK;
+    const uint32_t first = (addr - d->base) / MEM_FLASH_LOCK_REGION;
+    const uint32_t last = (uint32_t)(addr - d->base + len - 1) / MEM_FLASH_LOCK_REGION;
+    for (uint32_t region = first; region <= last; region++) {
+        if (region_locked(region))
+            return FLASH_E_LOCKED;
+    }
+    return FLASH_OK;
+}
+
+static int model_read(const struct flash_dev *d, uint32_t addr, void *buf, size_t len)
+{
+    if (!in_range(d, addr, len))
+        return FLASH_E_RANGE;
+    uint8_t *out = buf;
+    for (size_t i = 0; i < len; i++)
+        out[i] = at(addr)[i];
+    return FLASH_OK;
+}
+
+static int model_write(const struct flash_dev *d, uint32_t addr, const void *buf, size_t len)
+{
+    int rc = admit(d, addr, len, d->write_unit);
+    if (rc != FLASH_OK)
+        return rc;
+    const uint8_t *src = buf;
+    for (size_t i = 0; i < len; i++) { /* check every byte first: a refused write changes nothing */
+        if ((at(addr)[i] & src[i]) != src[i])
+            return FLASH_E_NOT_ERASED;
+    }
+    for (size_t i = 0; i < len; i += 4) { /* the NVMC programs whole words */
+        uint32_t word;
+        memcpy(&word, src + i, sizeof word);
+        *(volatile uint32_t *)(uintptr_t)(addr + i) = word;
+    }
+    return FLASH_OK;
+}
+
+static int model_erase(const struct flash_dev *d, uint32_t addr, size_t len)
+{
+    int rc = admit(d, addr, len, d->page_size);
+    if (rc != FLASH_OK)
+        return rc;
+    for (size_t i = 0; i < len; i += 4)
+        *(volatile uint32_t *)(uintptr_t)(addr + i) = 0xFFFFFFFFu;
+    return FLASH_OK;
+}
+
+static const struct flash_dev_ops model_ops = {.read = model_read, .write = model_write, .erase = model_erase};
+
+_Static_assert(MEM_FLASH_WRITE_UNIT == 4, "the model programs 32-bit words");
+
+static const struct flash_dev flash = {
+    .ops = &model_ops,
+    .base = MEM_FLASH_BASE,
+    .size = MEM_FLASH_SIZE,
+    .page_size = MEM_FLASH_PAGE_SIZE,
+    .write_unit = MEM_FLASH_WRITE_UNIT,
+    .erased_value = 0xFF,
+};
+
+const struct flash_dev *an505_flash(void)
+{
+    return &flash;
+}
+
+int an505_lock(uint32_t addr, uint32_t len)
+{
+    if (!in_range(&flash, addr, len))
+        return FLASH_E_RANGE;
+    if (addr % MEM_FLASH_LOCK_REGION != 0 || len % MEM_FLASH_LOCK_REGION != 0)
+        return FLASH_E_ALIGN;
+    if (len == 0)
+        return FLASH_OK;
+    for (uint32_t off = addr - flash.base; off < addr - flash.base + len; off += MEM_FLASH_LOCK_REGION) {
+        const uint32_t region = off / MEM_FLASH_LOCK_REGION;
+        an505_spu_state[region / 32] |= 1u << (region % 32);
+    }
+    an505_log("AN505 has no SPU: flash 0x%08lx..0x%08lx is write-protected by the flash model until reset.",
+              (unsigned long)addr, (unsigned long)(addr + len - 1));
+    return FLASH_OK;
+}
+
+void an505_unlock_all(void)
+{
+    memset(an505_spu_state, 0, (LOCK_REGIONS + 31) / 32 * sizeof(uint32_t));
+}

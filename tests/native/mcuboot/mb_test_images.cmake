@@ -1,0 +1,78 @@
+# Signed MCUboot test images, made at build time: mb_test_image (image_maker/) assembles the bytes,
+# openssl signs the digest, so no test carries signing code.
+#
+# mb_test_image(<name> PAYLOAD <file> | RANDOM <size> <seed> <reset vector>
+#               [VERSION M.m.r+b] [KEY <private PEM>] [ED25519] [UNSIGNED] [HEADER_SIZE n]
+#               [SEC_CNT n] [DEPENDENCIES "id:M.m.r+b,..."] [PAD_TO <slot size> TEST|CONFIRM])
+#   -> ${MB_TEST_IMAGES_DIR}/<name>.bin, built by the target mb_test_images.
+# The default key is imgtool's test key from ../shared/vectors/imgtool (ECDSA P-256).
+find_program(MB_OPENSSL openssl)
+if(NOT MB_OPENSSL)
+  message(FATAL_ERROR "openssl is required to sign the second-stage test images (Debian: apt-get install openssl)")
+endif()
+get_filename_component(MB_IMGTOOL_VECTORS "${CMAKE_CURRENT_LIST_DIR}/../../../../shared/vectors/imgtool" ABSOLUTE)
+set(MB_TEST_IMAGES_DIR "${CMAKE_BINARY_DIR}/mcuboot-test-images")
+set(MB_KEY_P256 "${MB_IMGTOOL_VECTORS}/ecdsa-p256.pem")
+set(MB_KEY_ED25519 "${MB_IMGTOOL_VECTORS}/ed25519.pem")
+set(MB_KEY_OTHER_P256 "${CMAKE_CURRENT_LIST_DIR}/keys/other-p256_priv_TEST_ONLY.pem")
+
+add_executable(mb_test_image "${CMAKE_CURRENT_LIST_DIR}/image_maker/mb_test_image.c")
+target_link_libraries(mb_test_image PRIVATE bl_crypto)
+add_custom_target(mb_test_images)
+
+function(mb_test_image name)
+  cmake_parse_arguments(PARSE_ARGV 1 A "ED25519;UNSIGNED;TEST;CONFIRM"
+    "PAYLOAD;VERSION;KEY;HEADER_SIZE;SEC_CNT;DEPENDENCIES;PAD_TO" "RANDOM")
+  set(out "${MB_TEST_IMAGES_DIR}/${name}")
+  set(steps COMMAND ${CMAKE_COMMAND} -E make_directory "${MB_TEST_IMAGES_DIR}")
+  if(A_RANDOM)
+    set(payload "${out}.payload")
+    list(APPEND steps COMMAND mb_test_image payload ${A_RANDOM} "${payload}")
+  elseif(A_PAYLOAD)
+    set(payload "${A_PAYLOAD}")
+  else()
+    message(FATAL_ERROR "mb_test_image(${name}): PAYLOAD <file> or RANDOM <size> <seed> <vector>")
+  endif()
+  foreach(opt VERSION HEADER_SIZE SEC_CNT DEPENDENCIES)
+    set(defaults_VERSION 1.0.0+0)
+    set(defaults_HEADER_SIZE 0x200)
+    if(NOT DEFINED A_${opt})
+      set(A_${opt} "${defaults_${opt}}")
+      if(A_${opt} STREQUAL "")
+        set(A_${opt} -)
+      endif()
+    endif()
+  endforeach()
+  if(NOT A_KEY)
+    set(A_KEY "${MB_KEY_P256}")
+    if(A_ED25519)
+      set(A_KEY "${MB_KEY_ED25519}")
+    endif()
+  endif()
+  list(APPEND steps COMMAND mb_test_image header "${payload}" ${A_VERSION} ${A_HEADER_SIZE} ${A_SEC_CNT}
+    ${A_DEPENDENCIES} "${out}.unsigned" "${out}.digest")
+  if(A_UNSIGNED)
+    set(type none)
+  elseif(A_ED25519)
+    set(type ed25519)
+    list(APPEND steps COMMAND ${MB_OPENSSL} pkeyutl -sign -rawin -inkey "${A_KEY}" -in "${out}.digest" -out "${out}.sig")
+  else()
+    set(type ecdsa)
+    list(APPEND steps COMMAND ${MB_OPENSSL} pkeyutl -sign -inkey "${A_KEY}" -in "${out}.digest" -out "${out}.sig")
+  endif()
+  list(APPEND steps COMMAND ${MB_OPENSSL} pkey -in "${A_KEY}" -pubout -outform DER -out "${out}.pub.der")
+  set(trailer test)
+  if(A_CONFIRM)
+    set(trailer confirm)
+  endif()
+  if(NOT A_PAD_TO)
+    set(A_PAD_TO -)
+  endif()
+  list(APPEND steps COMMAND mb_test_image finish "${out}.unsigned" "${out}.digest" ${type} "${out}.sig"
+    "${out}.pub.der" ${A_PAD_TO} ${trailer} "${out}.bin")
+  add_custom_command(OUTPUT "${out}.bin" ${steps}
+    DEPENDS mb_test_image "${A_KEY}" ${A_PAYLOAD}
+    COMMENT "MCUboot test image ${name}" VERBATIM)
+  add_custom_target(mb_test_image_${name} DEPENDS "${out}.bin")
+  add_dependencies(mb_test_images mb_test_image_${name})
+endfunction()

@@ -1,0 +1,118 @@
+using ImageTool.B0;
+using ImageTool.Files;
+using ImageTool.Keys;
+using ImageTool.Mcuboot;
+using Nrf5340Sdk.Board;
+
+namespace Nrf5340Sdk.Build;
+
+/// <summary>
+/// Signs the second stages of the Cortex-M33 build into build/artefacts/: for b0 (its fw_info checked, the 176-byte
+/// validation block signed with the b0 key) as flashed into s0_image / s1_image, and as MCUboot image 2 updates
+/// (header in s0_pad / s1_pad, version V.0.0+0, MCUboot key). V is bootloader/VERSION, which CMake also compiled
+/// into fw_info; signing refuses the image when the two differ. Then the QEMU smoke tests' app, signed with the same
+/// MCUboot key: the key the second stages were built to trust (CMake's MB_SIGNING_KEY), which is checked here.
+/// </summary>
+public static class FirmwareArtefacts
+{
+    public static string PortBinaryDir =>
+        Path.Combine(NativeBuild.BinaryDir(NativeBuild.CortexM33), "bootloader", "ports", "qemu-an505");
+
+    /// <summary>A file the CMake target wrote: <c>Built("b0_an505", ".elf")</c>.</summary>
+    public static string Built(string target, string extension) => Path.Combine(PortBinaryDir, target + extension);
+
+    /// <summary>The second-stage CMake targets and the slot (s0, s1) each is linked for.</summary>
+    public static readonly IReadOnlyList<(string Target, string Slot)> SecondStages =
+    [
+        ("mcuboot_an505", "s0"),
+        ("mcuboot_an505_s1", "s1"),
+    ];
+
+    /// <summary>Image + b0 validation block at the slot's image address: what a new device holds.</summary>
+    public static string B0Signed(string slot) => Path.Combine(Repo.ArtefactsDir, $"mcuboot_an505_{slot}.hex");
+
+    /// <summary>The same signed for MCUboot: what SMP uploads to update the bootloader.</summary>
+    public static string Update(string slot) => Path.Combine(Repo.ArtefactsDir, $"mcuboot_an505_{slot}.update.bin");
+
+    /// <summary>The test app, version 1.0.0, signed into mcuboot_primary: what a device holds.</summary>
+    public static string App => Path.Combine(Repo.ArtefactsDir, "app_an505.hex");
+
+    /// <summary>The test app, version 2.0.0, in mcuboot_secondary with a test trailer (imgtool --pad): a pending update.</summary>
+    public static string AppUpdate => Path.Combine(Repo.ArtefactsDir, "app_an505_v2.test.hex");
+
+    public static void Write(PartitionTable t, Keys keys)
+    {
+        Log.Section("second stage: signed for b0 and MCUboot");
+        var version = BootloaderVersion.Read();
+        var b0Key = KeyFile.LoadPrivate(keys.B0);
+        var mcubootKey = KeyFile.LoadPrivate(keys.Mcuboot);
+        Directory.CreateDirectory(Repo.ArtefactsDir);
+        foreach (var (target, slot) in SecondStages)
+        {
+            var image = t[slot + "_image"];
+            var bin = Built(target, ".bin");
+            if (!File.Exists(bin))
+                throw new BuildException($"{bin} is missing: the cortex-m33 build did not link {target}");
+            var payload = File.ReadAllBytes(bin);
+            // The compiled-in key is its DER SubjectPublicKeyInfo (cmake/EmbedPublicKey.cmake): find it in the image.
+            if (payload.AsSpan().IndexOf(mcubootKey.PublicKey.SubjectPublicKeyInfo) < 0)
+                throw new BuildException($"{target} does not trust {keys.Mcuboot}: its MB_SIGNING_KEY is another key " +
+                    "(the build passes --mcuboot-key as -DMB_SIGNING_KEY; was the cortex-m33 tree configured by hand?)");
+            byte[] signed;
+            try
+            {
+                signed = B0Image.Sign(payload, image.Address, b0Key, (uint)version);
+            }
+            catch (ImageTool.ToolException e)
+            {
+                throw new BuildException($"{target} for {slot}: {e.Message}");
+            }
+            FirmwareFile.Write(B0Signed(slot), signed, image.Address);
+            Log.Step($"{Path.GetRelativePath(Repo.Root, B0Signed(slot))}: {target} at 0x{image.Address:X8}, fw_info version {version}");
+
+            var flash = t.MemoryOf(t[slot]);
+            var options = new SignOptions
+            {
+                Version = ImageVersion.Parse(BootloaderVersion.McubootHeaderVersion(version)),
+                HeaderSize = (int)t[slot + "_pad"].Size,
+                PadHeader = true,
+                Align = (int)flash.WriteUnit,
+                MaxAlign = (int)PartitionTable.MaxAlign,
+                MaxSectors = t.Swap.MaxSectors,
+                // Updates are staged in the secondary slot with their trailer.
+                SlotSize = t["mcuboot_secondary"].Size,
+            };
+            ImageSigner.Sign(new FirmwareData(signed, image.Address), options, mcubootKey).Save(Update(slot), null);
+            Log.Step($"{Path.GetRelativePath(Repo.Root, Update(slot))}: MCUboot image {t.Image("bootloader").Number}, version {options.Version}");
+        }
+        WriteApp(t, mcubootKey);
+    }
+
+    /// <summary>app_an505 is linked behind its header room (mcuboot_primary's link offset): signed with --pad-header.</summary>
+    private static void WriteApp(PartitionTable t, PrivateKey mcubootKey)
+    {
+        var primary = t["mcuboot_primary"];
+        var secondary = t["mcuboot_secondary"];
+        var headerSize = primary.Link?.Offset ?? throw new BuildException("mcuboot_primary has no link offset for the MCUboot header");
+        var bin = Built("app_an505", ".bin");
+        if (!File.Exists(bin))
+            throw new BuildException($"{bin} is missing: the cortex-m33 build did not link app_an505");
+        var flash = t.MemoryOf(primary);
+        var input = new FirmwareData(File.ReadAllBytes(bin), primary.Address + headerSize);
+        SignOptions Options(string version, bool pad) => new()
+        {
+            Version = ImageVersion.Parse(version),
+            HeaderSize = (int)headerSize,
+            PadHeader = true,
+            Align = (int)flash.WriteUnit,
+            MaxAlign = (int)PartitionTable.MaxAlign,
+            MaxSectors = t.Swap.MaxSectors,
+            SlotSize = primary.Size,
+            Pad = pad,
+        };
+        ImageSigner.Sign(input, Options("1.0.0", pad: false), mcubootKey).Save(App, null);
+        Log.Step($"{Path.GetRelativePath(Repo.Root, App)}: app_an505 at 0x{primary.Address:X8}, MCUboot image 0, version 1.0.0");
+        ImageSigner.Sign(input, Options("2.0.0", pad: true), mcubootKey).Save(AppUpdate, secondary.Address);
+        Log.Step($"{Path.GetRelativePath(Repo.Root, AppUpdate)}: app_an505 at 0x{secondary.Address:X8}, version 2.0.0, pending test swap");
+    }
+}

@@ -1,0 +1,82 @@
+using ImageTool.Files;
+using Nrf5340Sdk.Board;
+
+namespace Nrf5340Sdk.Build;
+
+/// <summary>
+/// The QEMU mps2-an505 smoke boots. After the build, one emulator image per case: the whole app-core flash (erased
+/// 0xFF, b0, the b0-signed second stages, the signed test app and its update) and the whole OTP (blank, the
+/// provisioning data), placed where the
+/// AN505 port keeps them. The port's linker script states those places as symbols, read here from b0_an505.elf.
+/// The cases and what each must log are CTest tests of the cortex-m33 tree (bootloader/ports/qemu-an505).
+/// </summary>
+public static class QemuSmoke
+{
+    public static string Dir => Path.Combine(Repo.ArtefactsDir, "qemu-an505");
+
+    public static void WriteImages(PartitionTable t)
+    {
+        Log.Section("QEMU mps2-an505 images");
+        var symbols = ElfSymbols(FirmwareArtefacts.Built("b0_an505", ".elf"));
+        var flash = t.MemoryOf(t["b0"]);
+        var otp = t.MemoryOf(t["provision"]);
+
+        var otpBytes = FirmwareFile.ReadHex(ProvisioningArtefact.FilePath).Slice(otp.Base, (int)otp.Size);
+        var b0 = FirmwareFile.ReadBytes(FirmwareArtefacts.Built("b0_an505", ".bin"));
+        var s0 = FirmwareFile.Read(FirmwareArtefacts.B0Signed("s0"));
+        var s1 = FirmwareFile.Read(FirmwareArtefacts.B0Signed("s1"));
+        var s0BadSignature = s0 with { Bytes = (byte[])s0.Bytes.Clone() };
+        s0BadSignature.Bytes[^1] ^= 0x01; // the last byte of the validation block: its signature's s
+        var app = FirmwareFile.Read(FirmwareArtefacts.App);
+        var appUpdate = FirmwareFile.Read(FirmwareArtefacts.AppUpdate);
+
+        Directory.CreateDirectory(Dir);
+        (string Case, FirmwareData[] Slots)[] cases =
+        [
+            ("boot_s0", [s0, app]),
+            ("bad_signature", [s0BadSignature, app]),
+            ("fallback_s1", [s0BadSignature, s1, app]),
+            ("no_app", [s0]),
+            ("app_update", [s0, app, appUpdate]),
+        ];
+        foreach (var (name, slots) in cases)
+        {
+            var flashBytes = new byte[flash.Size];
+            Array.Fill(flashBytes, (byte)0xFF);
+            b0.CopyTo(flashBytes, t["b0"].Address - flash.Base);
+            foreach (var slot in slots)
+                slot.Bytes.CopyTo(flashBytes, slot.Address!.Value - flash.Base);
+
+            var image = new MemoryImage();
+            image.Add(Symbol(symbols, "an505_flash_load_offset") + flash.Base, flashBytes, "flash");
+            image.Add(Symbol(symbols, "an505_otp_offset") + otp.Base, otpBytes, "otp");
+            var path = Path.Combine(Dir, name + ".hex");
+            File.WriteAllText(path, IntelHex.Write(image));
+            Log.Step(Path.GetRelativePath(Repo.Root, path));
+        }
+    }
+
+    /// <summary>Runs the cortex-m33 tree's CTest tests (the smoke boots); CTest's summary line feeds the tally.</summary>
+    public static int Test(TestTally tally)
+    {
+        Log.Section("QEMU smoke boots (CTest, cortex-m33)");
+        return Shell.Run("ctest", ["--test-dir", NativeBuild.BinaryDir(NativeBuild.CortexM33), "--output-on-failure",
+            "--no-tests=error"], onLine: tally.Read);
+    }
+
+    private static uint Symbol(Dictionary<string, uint> symbols, string name) =>
+        symbols.TryGetValue(name, out var value) ? value
+            : throw new BuildException($"b0_an505.elf defines no {name}: bootloader/ports/qemu-an505/an505.ld states it");
+
+    /// <summary>The defined symbols of an ELF file and their values, as arm-none-eabi-nm lists them.</summary>
+    private static Dictionary<string, uint> ElfSymbols(string elf)
+    {
+        var listing = Shell.Capture("arm-none-eabi-nm", "--defined-only", elf)
+            ?? throw new BuildException($"arm-none-eabi-nm cannot read {elf}: did the cortex-m33 build link it?");
+        var symbols = new Dictionary<string, uint>();
+        foreach (var line in listing.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            if (line.Split(' ') is [var value, _, var name])
+                symbols[name] = Convert.ToUInt32(value, 16);
+        return symbols;
+    }
+}
