@@ -23,6 +23,8 @@ root.Subcommands.Add(Command("qemu", "Run the QEMU mps2-an505 smoke boots of the
     _ => QemuSmoke.Test(new TestTally())));
 root.Subcommands.Add(Command("sizes", "Print the built artefacts against their partitions",
     r => Steps.Sizes(r.GetValue(board)!)));
+root.Subcommands.Add(Command("bench", "Build, then run the benchmarks in bench/ (sizes, instruction counts, flash work)",
+    r => Steps.Bench(r.GetValue(board)!, KeysOf(r))));
 root.Subcommands.Add(Command("run", "Set up and build everything, then report the artefacts against the partitions",
     r => Steps.Run(r.GetValue(board)!, KeysOf(r))));
 

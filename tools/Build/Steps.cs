@@ -49,6 +49,20 @@ public static class Steps
 
     public static int Sizes(string board) => SizeReport.Print(LoadTable(board));
 
+    /// <summary>Builds, then runs every benchmark script (bench/*/run.sh): measurements, not tests.</summary>
+    public static int Bench(string board, Keys keys)
+    {
+        BuildAll(board, keys);
+        var failed = 0;
+        foreach (var script in Directory.GetFiles(Path.Combine(Repo.Root, "bench"), "run.sh", SearchOption.AllDirectories).Order())
+        {
+            Log.Section($"bench {Path.GetRelativePath(Repo.Root, Path.GetDirectoryName(script)!)}");
+            if (Shell.Run("bash", [script], workingDir: Repo.Root) != 0)
+                failed++;
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
     public static int Run(string board, Keys keys)
     {
         BuildAll(board, keys);
