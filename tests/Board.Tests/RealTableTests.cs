@@ -62,7 +62,7 @@ public class RealTableTests
     {
         var ld = LinkerRegionsGenerator.Generate(table, table["mcuboot_primary"]);
         Assert.Contains("FLASH          (rx ) : ORIGIN = 0x00028200, LENGTH = 0x00055E00", ld);
-        Assert.Contains("RAM            (rwx) : ORIGIN = 0x20000000, LENGTH = 0x0006FC00", ld);
+        Assert.Contains("RAM            (rwx) : ORIGIN = 0x20004000, LENGTH = 0x0006BC00", ld);
         Assert.Contains("RAM_RETAINED   (rw ) : ORIGIN = 0x2006FC00, LENGTH = 0x00000400", ld);
     }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "an505_port.h"
+#include "bl_crypto_api.h"
 #include "cm33_regs.h"
 
 extern uint32_t an505_stack_top[];
@@ -17,6 +18,11 @@ noreturn void an505_reset_handler(void);
 noreturn void an505_fault_handler(void);
 
 typedef void (*vector)(void);
+
+_Static_assert(BL_CRYPTO_API_VECTOR_WORD == 8, "the vector table below keeps b0's crypto table in word 8");
+
+/* Defined only where b0 links it (-Wl,--require-defined): a weak reference leaves 0 in other stages. */
+extern const struct bl_crypto_api bl_crypto_api_export __attribute__((weak));
 
 /*
  * The 16 system exceptions only: no stage enables an interrupt, and a short table keeps the second
@@ -31,7 +37,8 @@ __attribute__((section(".vectors"), used)) const vector an505_vectors[16] = {
     an505_fault_handler, /* BusFault */
     an505_fault_handler, /* UsageFault */
     an505_fault_handler, /* SecureFault */
-    0, 0, 0,
+    /* Word 8 (reserved by ARMv8-M): b0's crypto table for the second stage (bl_crypto_api.h); 0 elsewhere. */
+    (vector)(uintptr_t)&bl_crypto_api_export, 0, 0,
     an505_fault_handler, /* SVCall */
     an505_fault_handler, /* DebugMonitor */
     0,
