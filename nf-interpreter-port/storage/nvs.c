@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "crc32.h"
 #include "nvs_crc.h"
 
 #define ATE_BYTES 8u      /* id u16 | offset u16 | len u16 | part u8 | crc8 u8, little-endian */
@@ -292,7 +293,7 @@ static int data_crc_ok(const struct nvs_fs *fs, uint32_t slot, const struct ate 
         int rc = flash_rd(fs, pos, buf, n);
         if (rc != FLASH_OK)
             return rc;
-        crc = nvs_crc32(crc, buf, n);
+        crc = crc32_ieee(crc, buf, n);
         pos += n;
         left -= n;
     }
@@ -346,7 +347,7 @@ static int data_write(struct nvs_fs *fs, const uint8_t *data, size_t len)
     size_t tail_len = len - whole;
     memcpy(tail, data + whole, tail_len);
     if (fs->flags & NVS_DATA_CRC) {
-        const uint32_t crc = nvs_crc32(0, data, len);
+        const uint32_t crc = crc32_ieee(0, data, len);
         for (unsigned i = 0; i < DATA_CRC_BYTES; i++)
             tail[tail_len++] = (uint8_t)(crc >> (8 * i));
     }

@@ -1,4 +1,4 @@
-/* The two checksums of the NVS on-flash format. */
+/* The checksums of the NVS on-flash format: this CRC-8 of entries; data uses crc32_ieee (crc32.h). */
 #ifndef NVS_CRC_H
 #define NVS_CRC_H
 
@@ -7,11 +7,5 @@
 
 /* CRC-8 over the first 7 bytes of an entry: poly 0x07, init 0xFF, MSB first, no final XOR. */
 uint8_t nvs_crc8_ate(const uint8_t entry[7]);
-
-/*
- * CRC-32 (IEEE 802.3, as zlib's crc32) of a value's data; chain calls by passing the previous
- * result, starting from 0.
- */
-uint32_t nvs_crc32(uint32_t crc, const void *data, size_t len);
 
 #endif /* NVS_CRC_H */

@@ -25,7 +25,7 @@ root.Subcommands.Add(Command("sizes", "Print the built artefacts against their p
     r => Steps.Sizes(r.GetValue(board)!)));
 root.Subcommands.Add(Command("bench", "Build, then run the benchmarks in bench/ (sizes, instruction counts, flash work)",
     r => Steps.Bench(r.GetValue(board)!, KeysOf(r))));
-root.Subcommands.Add(Command("run", "Set up and build everything, then report the artefacts against the partitions",
+root.Subcommands.Add(Command("run", "Set up and build everything, report the artefacts against the partitions, run the C# app on the host runtime",
     r => Steps.Run(r.GetValue(board)!, KeysOf(r))));
 
 return root.Parse(args).Invoke();

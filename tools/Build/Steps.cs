@@ -28,6 +28,7 @@ public static class Steps
         FirmwareArtefacts.Write(table, keys);
         QemuSmoke.WriteImages(table);
         ManagedBuild.Build();
+        ManagedDeployment.Write(table, keys);
         return 0;
     }
 
@@ -63,9 +64,11 @@ public static class Steps
         return failed == 0 ? 0 : 1;
     }
 
+    /// <summary>Builds everything, reports the artefacts, then runs the C# deployment on the host runtime.</summary>
     public static int Run(string board, Keys keys)
     {
         BuildAll(board, keys);
-        return Sizes(board);
+        var sizes = Sizes(board);
+        return ManagedDeployment.RunOnHost() == 0 ? sizes : 1;
     }
 }

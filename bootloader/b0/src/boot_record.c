@@ -1,15 +1,9 @@
 #include "b0_boot_record.h"
+#include "crc32.h"
 
 uint32_t b0_crc32(const void *data, size_t len)
 {
-    const uint8_t *bytes = data;
-    uint32_t crc = 0xFFFFFFFFu;
-    for (size_t i = 0; i < len; i++) {
-        crc ^= bytes[i];
-        for (int bit = 0; bit < 8; bit++)
-            crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
-    }
-    return ~crc;
+    return crc32_ieee(0, data, len);
 }
 
 static uint32_t record_crc(const struct b0_boot_record *record)

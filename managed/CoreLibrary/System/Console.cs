@@ -1,0 +1,128 @@
+using System.Runtime.CompilerServices;
+
+namespace System
+{
+    /// <summary>
+    /// Text output. On the device it goes to the runtime's log (the UART; stdout in the simulator).
+    /// Each overload writes what the same call writes on .NET with the invariant culture.
+    /// </summary>
+    public static class Console
+    {
+        // .NET writes "\n" on Linux; the conformance runner compares against that.
+        private const string NewLine = "\n";
+
+        private const string CharOutputMissing = "Writing a char is not available yet on the device: write a string instead.";
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        private static extern void WriteNative(string value);
+
+        // Debug.WriteLine shares the output path.
+        internal static void WriteLineNative(string value)
+        {
+            // One native write per line, so that lines from different threads never interleave.
+            WriteNative(string.Concat(value, NewLine));
+        }
+
+        public static void Write(string value)
+        {
+            if ((object)value != null)
+            {
+                WriteNative(value);
+            }
+        }
+
+        public static void Write(bool value)
+        {
+            WriteNative(value ? Boolean.TrueLiteral : Boolean.FalseLiteral);
+        }
+
+        public static void Write(int value)
+        {
+            WriteNative(Number.Int32ToString(value));
+        }
+
+        public static void Write(uint value)
+        {
+            WriteNative(Number.UInt32ToString(value));
+        }
+
+        public static void Write(long value)
+        {
+            WriteNative(Number.Int64ToString(value));
+        }
+
+        public static void Write(ulong value)
+        {
+            WriteNative(Number.UInt64ToString(value));
+        }
+
+        public static void Write(float value)
+        {
+            WriteNative(Number.SingleToString(value));
+        }
+
+        public static void Write(double value)
+        {
+            WriteNative(Number.DoubleToString(value));
+        }
+
+        public static void WriteLine()
+        {
+            WriteNative(NewLine);
+        }
+
+        public static void WriteLine(string value)
+        {
+            WriteLineNative(value);
+        }
+
+        public static void WriteLine(bool value)
+        {
+            WriteLineNative(value ? Boolean.TrueLiteral : Boolean.FalseLiteral);
+        }
+
+        public static void WriteLine(int value)
+        {
+            WriteLineNative(Number.Int32ToString(value));
+        }
+
+        public static void WriteLine(uint value)
+        {
+            WriteLineNative(Number.UInt32ToString(value));
+        }
+
+        public static void WriteLine(long value)
+        {
+            WriteLineNative(Number.Int64ToString(value));
+        }
+
+        public static void WriteLine(ulong value)
+        {
+            WriteLineNative(Number.UInt64ToString(value));
+        }
+
+        public static void WriteLine(float value)
+        {
+            WriteLineNative(Number.SingleToString(value));
+        }
+
+        public static void WriteLine(double value)
+        {
+            WriteLineNative(Number.DoubleToString(value));
+        }
+
+        // Without a char overload C# would bind a char argument to the int overload and print its code;
+        // .NET prints the character. Refuse at compile time until char output exists.
+        [Obsolete(CharOutputMissing, true)]
+        public static void Write(char value)
+        {
+            throw new InvalidOperationException(CharOutputMissing);
+        }
+
+        [Obsolete(CharOutputMissing, true)]
+        public static void WriteLine(char value)
+        {
+            throw new InvalidOperationException(CharOutputMissing);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+namespace System
+{
+    /// <summary>IEEE 754 binary64. ToString gives the shortest text that reads back to the same value, as .NET does.</summary>
+    public readonly struct Double
+    {
+        public const double MinValue = -1.7976931348623157E+308;
+        public const double MaxValue = 1.7976931348623157E+308;
+        public const double Epsilon = 4.9406564584124654E-324;
+        public const double NegativeInfinity = -1.0 / 0.0;
+        public const double PositiveInfinity = 1.0 / 0.0;
+        public const double NaN = 0.0 / 0.0;
+
+#pragma warning disable CS0649 // the value itself: the runtime stores it, no managed code assigns it
+        private readonly double m_value;
+#pragma warning restore CS0649
+
+        public static bool IsNaN(double value)
+        {
+            // NaN is the one value that is not equal to itself.
+#pragma warning disable CS1718
+            return value != value;
+#pragma warning restore CS1718
+        }
+
+        public static bool IsInfinity(double value)
+        {
+            return value == PositiveInfinity || value == NegativeInfinity;
+        }
+
+        public static bool IsPositiveInfinity(double value)
+        {
+            return value == PositiveInfinity;
+        }
+
+        public static bool IsNegativeInfinity(double value)
+        {
+            return value == NegativeInfinity;
+        }
+
+        public override string ToString()
+        {
+            return Number.DoubleToString(m_value);
+        }
+    }
+}

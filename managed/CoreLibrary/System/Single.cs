@@ -1,0 +1,45 @@
+namespace System
+{
+    /// <summary>IEEE 754 binary32. ToString gives the shortest text that reads back to the same value, as .NET does.</summary>
+    public readonly struct Single
+    {
+        public const float MinValue = -3.40282347E+38f;
+        public const float MaxValue = 3.40282347E+38f;
+        public const float Epsilon = 1.401298E-45f;
+        public const float NegativeInfinity = -1.0f / 0.0f;
+        public const float PositiveInfinity = 1.0f / 0.0f;
+        public const float NaN = 0.0f / 0.0f;
+
+#pragma warning disable CS0649 // the value itself: the runtime stores it, no managed code assigns it
+        private readonly float m_value;
+#pragma warning restore CS0649
+
+        public static bool IsNaN(float value)
+        {
+            // NaN is the one value that is not equal to itself.
+#pragma warning disable CS1718
+            return value != value;
+#pragma warning restore CS1718
+        }
+
+        public static bool IsInfinity(float value)
+        {
+            return value == PositiveInfinity || value == NegativeInfinity;
+        }
+
+        public static bool IsPositiveInfinity(float value)
+        {
+            return value == PositiveInfinity;
+        }
+
+        public static bool IsNegativeInfinity(float value)
+        {
+            return value == NegativeInfinity;
+        }
+
+        public override string ToString()
+        {
+            return Number.SingleToString(m_value);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace System
+{
+    public readonly struct UInt32
+    {
+        public const uint MaxValue = 4294967295;
+        public const uint MinValue = 0;
+
+#pragma warning disable CS0649 // the value itself: the runtime stores it, no managed code assigns it
+        private readonly uint m_value;
+#pragma warning restore CS0649
+
+        public override string ToString()
+        {
+            return Number.UInt32ToString(m_value);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+/*
+ * The IL runtime: loads a deployment image (DEPLOYMENT_FORMAT.md) where it lies, in flash, and runs its
+ * entry point with an interpreter.
+ *
+ *   static uint8_t ram[96 * 1024];
+ *   struct clr_config cfg = {.image = deploy, .image_size = deploy_len, .ram = ram, .ram_size = sizeof ram,
+ *                            .hal = {.console_write = uart_write, .log_line = uart_line}};
+ *   struct clr_runtime *rt;
+ *   if (clr_load(&cfg, &rt) == CLR_OK)
+ *       result = clr_run(rt);
+ *
+ * No malloc: the runtime's state, the tables built at load, the call stack and the managed heap all live
+ * in cfg.ram, which must stay valid (as must the image) until the runtime is no longer used. Not
+ * thread-safe: one caller at a time per runtime. Each refusal and each unhandled exception is reported as
+ * log lines through the HAL; console output of the program goes through console_write.
+ */
+#ifndef CLR_H
+#define CLR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum clr_result {
+    CLR_OK = 0,                  /* loaded / the entry point returned */
+    CLR_REFUSED = 1,             /* the image failed a load check (logged); nothing runs */
+    CLR_UNHANDLED_EXCEPTION = 2, /* the program stopped on an exception (logged with its stack trace) */
+    CLR_NOT_LOADED = 3           /* clr_run without a loaded runtime, or a second clr_run */
+};
+
+/* What the board gives the runtime. */
+struct clr_hal {
+    /* Program output (System.Console), UTF-8, not NUL-terminated. */
+    void (*console_write)(void *ctx, const char *utf8, size_t len);
+    /* One diagnostic line (refusals, unhandled exceptions), NUL-terminated, without a newline. */
+    void (*log_line)(void *ctx, const char *line);
+    void *ctx;
+};
+
+struct clr_config {
+    const uint8_t *image; /* the first assembly; run in place, never copied */
+    size_t image_size;    /* bytes available from image (the partition's end bounds the walk) */
+    void *ram;            /* runtime state + load tables + call stack + managed heap (the rest) */
+    size_t ram_size;
+    uint32_t max_call_depth; /* frames; deeper calls throw StackOverflowException. 0: CLR_DEFAULT_CALL_DEPTH */
+    uint32_t stack_slots;    /* evaluation stack, arguments and locals, 16 bytes each. 0: CLR_DEFAULT_STACK_SLOTS */
+    struct clr_hal hal;
+};
+
+#define CLR_DEFAULT_CALL_DEPTH 64u
+#define CLR_DEFAULT_STACK_SLOTS 1024u
+
+struct clr_runtime;
+
+/*
+ * Walks the image, performs every check of the format's "Checks at load", resolves references and binds
+ * internal calls. CLR_OK: *rt is the runtime, placed at the start of cfg->ram. CLR_REFUSED: the reason was
+ * logged (one line) and *rt is NULL.
+ */
+enum clr_result clr_load(const struct clr_config *cfg, struct clr_runtime **rt);
+
+/*
+ * Runs the entry point (static void Main(), or static int Main() whose value is dropped) to its end.
+ * Runs once per load.
+ */
+enum clr_result clr_run(struct clr_runtime *rt);
+
+struct clr_memory_use {
+    size_t tables;      /* built at load: resolved references, statics, literal cache */
+    size_t stack;       /* frames and slots reserved for the call stack */
+    size_t heap_size;   /* what remains for managed objects */
+    size_t heap_used;   /* allocated so far (no GC yet: it only grows) */
+};
+
+struct clr_memory_use clr_memory_use(const struct clr_runtime *rt);
+
+/* Short English text of a result, for tools. */
+const char *clr_result_text(enum clr_result result);
+
+#endif /* CLR_H */

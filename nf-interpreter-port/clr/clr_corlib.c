@@ -1,0 +1,151 @@
+/*
+ * The internal calls of mscorlib (managed/CoreLibrary), sorted by canonical name as the format asks.
+ * The interpreter has already converted the arguments to the parameter types; `this` is args[0].
+ */
+#include "clr_internal.h"
+
+static struct clr_string *as_string(const struct clr_slot *slot)
+{
+    return (struct clr_string *)slot->v.o; /* slice 1: strings are the only objects */
+}
+
+static void set_object(struct clr_slot *result, void *object)
+{
+    result->kind = CLR_K_O;
+    result->v.o = object;
+}
+
+static enum clr_exception ascii_result(struct clr_runtime *rt, const char *text, size_t len, struct clr_slot *result)
+{
+    struct clr_string *s = clr_string_new(rt, (int32_t)len);
+    if (s == NULL)
+        return clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL);
+    for (size_t i = 0; i < len; i++)
+        s->chars[i] = (uint8_t)text[i];
+    set_object(result, s);
+    return CLR_EXC_NONE;
+}
+
+static enum clr_exception console_write_native(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    (void)result;
+    if (args[0].v.o != NULL)
+        clr_string_write_console(rt, as_string(&args[0]));
+    return CLR_EXC_NONE;
+}
+
+static enum clr_exception double_to_string(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    char text[CLR_NUMBER_TEXT_MAX];
+    return ascii_result(rt, text, clr_format_double(args[0].v.r8, text), result);
+}
+
+static enum clr_exception int32_to_string(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    char text[CLR_NUMBER_TEXT_MAX];
+    return ascii_result(rt, text, clr_format_int64(args[0].v.i4, text), result);
+}
+
+static enum clr_exception int64_to_string(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    char text[CLR_NUMBER_TEXT_MAX];
+    return ascii_result(rt, text, clr_format_int64(args[0].v.i8, text), result);
+}
+
+static enum clr_exception single_to_string(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    char text[CLR_NUMBER_TEXT_MAX];
+    return ascii_result(rt, text, clr_format_single(args[0].v.r4, text), result);
+}
+
+static enum clr_exception uint32_to_string(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    char text[CLR_NUMBER_TEXT_MAX];
+    return ascii_result(rt, text, clr_format_uint64((uint32_t)args[0].v.i4, text), result);
+}
+
+static enum clr_exception uint64_to_string(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    char text[CLR_NUMBER_TEXT_MAX];
+    return ascii_result(rt, text, clr_format_uint64((uint64_t)args[0].v.i8, text), result);
+}
+
+static struct clr_string *empty_string(struct clr_runtime *rt)
+{
+    if (rt->empty_string == NULL)
+        rt->empty_string = clr_string_new(rt, 0);
+    return rt->empty_string;
+}
+
+/* As .NET: an empty or null side gives the other string itself; null + null gives "". */
+static enum clr_exception string_concat(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    struct clr_string *a = as_string(&args[0]), *b = as_string(&args[1]);
+    const int32_t la = a != NULL ? a->length : 0, lb = b != NULL ? b->length : 0;
+    struct clr_string *s;
+    if (la == 0)
+        s = lb == 0 ? empty_string(rt) : b;
+    else if (lb == 0)
+        s = a;
+    else if ((int64_t)la + lb > 0x3FFFFFFF)
+        return clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL);
+    else if ((s = clr_string_new(rt, la + lb)) != NULL) {
+        memcpy(s->chars, a->chars, 2 * (size_t)la);
+        memcpy(s->chars + la, b->chars, 2 * (size_t)lb);
+    }
+    if (s == NULL)
+        return clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL);
+    set_object(result, s);
+    return CLR_EXC_NONE;
+}
+
+static enum clr_exception string_equals(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    (void)rt;
+    const struct clr_string *a = as_string(&args[0]), *b = as_string(&args[1]);
+    const bool equal = a == b || (a != NULL && b != NULL && a->length == b->length &&
+                                  memcmp(a->chars, b->chars, 2 * (size_t)a->length) == 0);
+    result->kind = CLR_K_I4;
+    result->v.i4 = equal;
+    return CLR_EXC_NONE;
+}
+
+static enum clr_exception string_get_chars(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    const struct clr_string *s = as_string(&args[0]);
+    if (s == NULL)
+        return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
+    const int32_t index = args[1].v.i4;
+    if (index < 0 || index >= s->length)
+        return clr_throw(rt, CLR_EXC_INDEX_OUT_OF_RANGE, NULL);
+    result->kind = CLR_K_I4;
+    result->v.i4 = s->chars[index];
+    return CLR_EXC_NONE;
+}
+
+static enum clr_exception string_get_length(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    const struct clr_string *s = as_string(&args[0]);
+    if (s == NULL)
+        return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
+    result->kind = CLR_K_I4;
+    result->v.i4 = s->length;
+    return CLR_EXC_NONE;
+}
+
+static const struct clr_native_method mscorlib_methods[] = {
+    {"System.Console::WriteNative(System.String)", console_write_native},
+    {"System.Number::DoubleToString(System.Double)", double_to_string},
+    {"System.Number::Int32ToString(System.Int32)", int32_to_string},
+    {"System.Number::Int64ToString(System.Int64)", int64_to_string},
+    {"System.Number::SingleToString(System.Single)", single_to_string},
+    {"System.Number::UInt32ToString(System.UInt32)", uint32_to_string},
+    {"System.Number::UInt64ToString(System.UInt64)", uint64_to_string},
+    {"System.String::Concat(System.String,System.String)", string_concat},
+    {"System.String::Equals(System.String,System.String)", string_equals},
+    {"System.String::get_Chars(System.Int32)", string_get_chars},
+    {"System.String::get_Length()", string_get_length},
+};
+
+const struct clr_native_assembly clr_native_mscorlib = {
+    "mscorlib", mscorlib_methods, sizeof mscorlib_methods / sizeof mscorlib_methods[0]};

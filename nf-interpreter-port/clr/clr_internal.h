@@ -1,0 +1,330 @@
+/*
+ * Shared by the runtime's files, not by its users: the runtime state, loaded assemblies, evaluation
+ * stack slots, frames, and the helpers each file offers the others.
+ */
+#ifndef CLR_INTERNAL_H
+#define CLR_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "clr.h"
+#include "clr_format.h"
+#include "clr_heap.h"
+
+#define CLR_MAX_ASSEMBLIES 16u
+#define CLR_LOG_LINE_MAX 400u   /* one log line, longer names are cut */
+#define CLR_DETAIL_MAX 160u     /* text added to a runtime exception's message */
+#define CLR_TRACE_HEAD 15u      /* unhandled exceptions print these innermost frames... */
+#define CLR_TRACE_TAIL 4u       /* ...and these outermost ones when the stack is deeper */
+
+/* Native int is the pointer width: 64-bit in the host simulator, as on .NET x64; 32-bit on the device. */
+#define CLR_NATIVE_INT_64 (UINTPTR_MAX > 0xFFFFFFFFu)
+
+/* A method, field or type of a loaded assembly: assembly index << 16 | row. */
+typedef uint32_t clr_handle;
+#define CLR_HANDLE(assembly, row) (((uint32_t)(assembly) << 16) | (uint32_t)(row))
+#define CLR_HANDLE_ASSEMBLY(h) ((h) >> 16)
+#define CLR_HANDLE_ROW(h) ((h) & 0xFFFFu)
+
+/*
+ * Evaluation stack types (ECMA-335 I.12.3.2.1). F is split into R4 and R8 because .NET computes
+ * float32 operands in single precision, and the printed results must match.
+ */
+enum clr_kind {
+    CLR_K_NONE = 0,
+    CLR_K_I4,
+    CLR_K_I8,
+    CLR_K_I, /* native int, kept sign-extended in v.i8 */
+    CLR_K_R4,
+    CLR_K_R8,
+    CLR_K_O, /* object reference, NULL included */
+};
+
+struct clr_slot {
+    union {
+        int32_t i4;
+        int64_t i8;
+        float r4;
+        double r8;
+        struct clr_block *o;
+    } v;
+    uint8_t kind; /* enum clr_kind */
+    uint8_t elem; /* locals, arguments and statics: the declared element type stores convert to */
+};
+
+/* A runtime string: UTF-16 code units (what get_Chars indexes), no terminator. */
+struct clr_string {
+    struct clr_block block;
+    int32_t length;
+    uint16_t chars[];
+};
+
+struct clr_table {
+    uint32_t offset;
+    uint32_t count;
+};
+
+/* One ldstr literal: its string offset and, once created, its object. */
+struct clr_literal {
+    uint32_t offset;
+    struct clr_string *string;
+};
+
+/* Per FieldDef. */
+struct clr_field_info {
+    uint16_t static_slot; /* index into statics, CLR_NONE16 for instance and literal fields */
+    uint16_t owner;       /* TypeDef */
+};
+
+enum clr_type_init { CLR_TYPE_NOT_INITIALISED = 0, CLR_TYPE_INITIALISING, CLR_TYPE_INITIALISED };
+
+struct clr_native_assembly;
+
+struct clr_assembly {
+    const uint8_t *base; /* the header, in flash */
+    uint32_t size;
+    uint32_t index;
+    const char *name; /* in the image's string table (NUL-terminated there) */
+    uint16_t version[4];
+    struct clr_table tables[CLR_TABLE_COUNT];
+    /* Built at load, in RAM: */
+    uint8_t *assembly_ref_target;  /* per AssemblyRef: assembly index */
+    clr_handle *type_ref_target;   /* per TypeRef: TypeDef handle */
+    clr_handle *field_ref_target;  /* per FieldRef: FieldDef handle */
+    clr_handle *method_ref_target; /* per MethodRef: MethodDef handle */
+    const struct clr_native_assembly *natives;
+    uint8_t *type_init;              /* per TypeDef: enum clr_type_init */
+    struct clr_field_info *fields;   /* per FieldDef */
+    struct clr_slot *statics;
+    uint32_t static_count;
+    struct clr_literal *literals; /* sorted by offset */
+    uint32_t literal_count;
+};
+
+struct clr_frame {
+    struct clr_assembly *assembly;
+    const uint8_t *il;
+    uint32_t il_size;
+    uint32_t ip;    /* next byte to decode */
+    uint32_t op_ip; /* start of the instruction being executed, for stack traces */
+    struct clr_slot *args; /* the caller's evaluation stack top, where the arguments were pushed */
+    struct clr_slot *locals;
+    struct clr_slot *stack_base;
+    struct clr_slot *sp; /* next free evaluation slot */
+    struct clr_slot *stack_limit;
+    uint16_t method;    /* MethodDef row */
+    uint16_t init_type; /* TypeDef whose .cctor this frame runs, CLR_NONE16 otherwise */
+    uint8_t arg_count;
+    uint8_t local_count;
+};
+
+enum clr_exception {
+    CLR_EXC_NONE = 0,
+    CLR_EXC_DIVIDE_BY_ZERO,
+    CLR_EXC_OVERFLOW,
+    CLR_EXC_NULL_REFERENCE,
+    CLR_EXC_INDEX_OUT_OF_RANGE,
+    CLR_EXC_OUT_OF_MEMORY,
+    CLR_EXC_STACK_OVERFLOW,
+    CLR_EXC_INVALID_PROGRAM,
+    CLR_EXC_NOT_SUPPORTED,
+};
+
+enum clr_state { CLR_STATE_LOADED = 1, CLR_STATE_RAN };
+
+struct clr_runtime {
+    struct clr_hal hal;
+    const uint8_t *image;
+    size_t image_size;
+    struct clr_assembly assemblies[CLR_MAX_ASSEMBLIES];
+    uint32_t assembly_count;
+    /* Load-time tables, bump-allocated from cfg.ram after this struct. */
+    uint8_t *arena_top;
+    uint8_t *arena_end;
+    size_t tables_size;
+    /* The call stack: frames and slots (arguments, locals, evaluation stacks). */
+    struct clr_frame *frames;
+    uint32_t frame_capacity;
+    uint32_t depth;
+    struct clr_slot *slots;
+    struct clr_slot *slots_end;
+    struct clr_heap heap;
+    clr_handle entry_point;
+    uint8_t state; /* enum clr_state */
+    uint8_t exception;
+    clr_handle exception_native; /* the internal call that threw it, CLR_NONE32 otherwise */
+    char exception_detail[CLR_DETAIL_MAX];
+    struct clr_string *empty_string;
+};
+
+/* ---- little-endian reads (the image may sit at any alignment on the host) ---- */
+
+static inline uint16_t clr_rd16(const uint8_t *p)
+{
+    return (uint16_t)(p[0] | p[1] << 8);
+}
+
+static inline uint32_t clr_rd32(const uint8_t *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static inline uint64_t clr_rd64(const uint8_t *p)
+{
+    return (uint64_t)clr_rd32(p) | (uint64_t)clr_rd32(p + 4) << 32;
+}
+
+/* ---- decoded table rows (clr_image.c) ---- */
+
+struct clr_type_def {
+    uint32_t name, name_space, flags, extends;
+    uint16_t first_field, field_count, first_method, method_count, enclosing;
+    uint32_t cctor;
+};
+
+struct clr_method_def {
+    uint32_t name;
+    uint16_t flags, impl_flags, owner;
+    uint8_t arg_count, local_count;
+    uint16_t max_stack, internal_call;
+    uint32_t signature, locals, il, il_size;
+};
+
+struct clr_member_ref {
+    uint32_t name;
+    uint16_t owner;
+    uint32_t signature;
+};
+
+const uint8_t *clr_row(const struct clr_assembly *a, unsigned table, uint32_t index);
+void clr_read_type_def(const struct clr_assembly *a, uint32_t index, struct clr_type_def *td);
+void clr_read_method_def(const struct clr_assembly *a, uint32_t index, struct clr_method_def *md);
+void clr_read_member_ref(const struct clr_assembly *a, unsigned table, uint32_t index, struct clr_member_ref *mr);
+uint32_t clr_field_def_flags(const struct clr_assembly *a, uint32_t index);
+uint32_t clr_field_def_signature(const struct clr_assembly *a, uint32_t index);
+uint32_t clr_field_def_name(const struct clr_assembly *a, uint32_t index);
+
+/* Is there a well-formed string (length, bytes, NUL) at this offset of the string table? */
+bool clr_string_offset_ok(const struct clr_assembly *a, uint32_t offset);
+/* A checked string (see clr_string_offset_ok): its bytes, NUL-terminated, and its length. */
+const char *clr_string_at(const struct clr_assembly *a, uint32_t offset);
+uint16_t clr_string_length(const struct clr_assembly *a, uint32_t offset);
+bool clr_string_equals(const struct clr_assembly *a, uint32_t offset, const char *text);
+/* A checked blob offset: the signature's bytes. */
+const uint8_t *clr_blob_at(const struct clr_assembly *a, uint32_t offset);
+
+/* TypeDef handle of a type token of `a` (TypeDef or resolved TypeRef); 0xFFFFFFFF if not a type token. */
+clr_handle clr_type_token_target(const struct clr_assembly *a, uint32_t token);
+
+/* Is TypeDef `h` System.Enum's subtype, i.e. an enum? */
+bool clr_type_is_enum(struct clr_runtime *rt, clr_handle type);
+
+/* ---- text (clr_log.c) ---- */
+
+size_t clr_vformat(char *buf, size_t cap, const char *fmt, va_list args);
+size_t clr_format(char *buf, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void clr_log(struct clr_runtime *rt, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "Namespace.Outer.Inner" of TypeDef row `type` (nested types joined with `nest_sep`), cut to cap. */
+size_t clr_type_full_name(const struct clr_assembly *a, uint32_t type, char nest_sep, char *buf, size_t cap);
+/* "Namespace.Type::Method" of MethodDef row `method`. */
+size_t clr_method_full_name(const struct clr_assembly *a, uint32_t method, char *buf, size_t cap);
+
+/* ---- load (clr_loader.c, clr_check.c, clr_resolve.c, clr_natives.c) ---- */
+
+void *clr_arena_alloc(struct clr_runtime *rt, size_t bytes);
+/* The assembly's name for messages, or "#n at offset 0x..." while its name cannot be trusted yet. */
+const char *clr_assembly_label(const struct clr_runtime *rt, const struct clr_assembly *a, char *buf, size_t cap);
+bool clr_check_assembly(struct clr_runtime *rt, struct clr_assembly *a);
+bool clr_resolve_assembly(struct clr_runtime *rt, struct clr_assembly *a);
+bool clr_bind_natives(struct clr_runtime *rt, struct clr_assembly *a);
+bool clr_prepare_statics(struct clr_runtime *rt, struct clr_assembly *a);
+
+/* ---- internal calls (clr_natives.c, clr_corlib.c) ---- */
+
+/* A native method: args[0..arg_count) as the interpreter normalised them; fills *result when not void. */
+typedef enum clr_exception (*clr_native_fn)(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+
+struct clr_native_method {
+    const char *canonical_name;
+    clr_native_fn fn;
+};
+
+struct clr_native_assembly {
+    const char *name;
+    const struct clr_native_method *methods; /* sorted by canonical name (ordinal) */
+    uint32_t count;
+};
+
+extern const struct clr_native_assembly clr_native_mscorlib;
+/* The assemblies this firmware implements internal calls for. */
+extern const struct clr_native_assembly *const clr_native_assemblies[];
+extern const uint32_t clr_native_assembly_count;
+/* CRC-32 over the canonical names, each followed by '\n' (the format's native_checksum). */
+uint32_t clr_native_checksum(const struct clr_native_assembly *natives);
+
+/* ---- strings (clr_string.c) ---- */
+
+/* A new string of `length` code units (zeroed), or NULL when the heap is full. */
+struct clr_string *clr_string_new(struct clr_runtime *rt, int32_t length);
+/* A new string from UTF-8 (invalid sequences become U+FFFD), or NULL when the heap is full. */
+struct clr_string *clr_string_from_utf8(struct clr_runtime *rt, const uint8_t *utf8, size_t len);
+/* Writes the string to the console as UTF-8 (lone surrogates become U+FFFD). */
+void clr_string_write_console(struct clr_runtime *rt, const struct clr_string *s);
+/* The literal of `offset` in assembly `a`, created at its first use; NULL when the heap is full. */
+struct clr_string *clr_literal(struct clr_runtime *rt, struct clr_assembly *a, uint32_t offset);
+
+/* ---- numbers to text (clr_number.c) ---- */
+
+#define CLR_NUMBER_TEXT_MAX 32u
+size_t clr_format_int64(int64_t value, char *out);
+size_t clr_format_uint64(uint64_t value, char *out);
+/* .NET's ToString() with the invariant culture: shortest round-trip text. */
+size_t clr_format_double(double value, char *out);
+size_t clr_format_single(float value, char *out);
+
+/* ---- types and signatures (clr_types.c) ---- */
+
+/*
+ * Reads one type of a signature at *p (advancing it) and gives what a slot of that type holds: a
+ * primitive element type, CLR_ELEM_OBJECT for every reference type, the underlying type for an enum,
+ * CLR_ELEM_VOID, or 0 for what slice 1 cannot hold (value types, byrefs).
+ */
+uint8_t clr_sig_read_type(struct clr_runtime *rt, const struct clr_assembly *a, const uint8_t **p);
+/* Stack kind of values of a slot element type. */
+uint8_t clr_elem_kind(uint8_t elem);
+/* Converts src for a store into a location of element type elem (truncation, float rounding). */
+bool clr_store_convert(uint8_t elem, struct clr_slot *dst, const struct clr_slot *src);
+/* A zero value of element type elem. */
+void clr_slot_zero(struct clr_slot *slot, uint8_t elem);
+
+/* ---- arithmetic (clr_arith.c): each returns CLR_EXC_NONE or the exception to throw ---- */
+
+enum clr_exception clr_arith_binary(unsigned opcode, struct clr_slot *a, const struct clr_slot *b);
+enum clr_exception clr_arith_unary(unsigned opcode, struct clr_slot *a);
+enum clr_exception clr_arith_convert(unsigned opcode, struct clr_slot *a);
+#define CLR_CONV_R_UN_R4 0x10000u /* conv.r.un directly followed by conv.r4, for clr_arith_convert */
+/* Compare for ceq/cgt/clt and branches: *result gets the truth. */
+enum clr_exception clr_arith_compare(unsigned opcode, const struct clr_slot *a, const struct clr_slot *b,
+                                     bool *result);
+/* brtrue's test. */
+enum clr_exception clr_arith_truth(const struct clr_slot *a, bool *result);
+/* Describes a slot's kind for messages ("int32", "float64", ...). */
+const char *clr_kind_name(uint8_t kind);
+
+/* ---- exceptions (clr_exception.c) ---- */
+
+/* Records an exception to throw; detail (printf-like, may be NULL) is added to its message. */
+enum clr_exception clr_throw(struct clr_runtime *rt, enum clr_exception exc, const char *detail_fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Logs "Unhandled exception: ..." and the managed stack trace of the current frames. */
+void clr_report_unhandled(struct clr_runtime *rt);
+
+/* ---- interpreter (clr_interp.c) ---- */
+
+enum clr_result clr_interpret(struct clr_runtime *rt);
+
+#endif /* CLR_INTERNAL_H */

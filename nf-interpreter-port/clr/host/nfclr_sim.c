@@ -1,0 +1,195 @@
+/*
+ * The runtime on the host: runs a deployment image as the device would, so that its output can be
+ * compared with `dotnet run` byte for byte.
+ *
+ *   nfclr_sim [options] IMAGE          the deployment image from byte 0 (assemblies back to back)
+ *   nfclr_sim [options] --flash FILE   the managed_deploy partition of a simulated app-core flash file
+ *                                      (host-sim's layout: the file is the flash from address 0), after
+ *                                      its 0x200-byte MCUboot header
+ * Options: --ram BYTES (runtime RAM: tables, call stack, heap; default 64 MiB), --max-depth N (frames,
+ * default 10000), --stack-slots N (default 1048576), --stats (memory use on stderr).
+ *
+ * stdout carries the program's output only; diagnostics go to stderr.
+ * Exit: 0 Main returned, 1 nothing ran (bad arguments, unreadable file, image refused), 2 unhandled exception.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "board_partitions.h"
+#include "clr.h"
+
+#define MCUBOOT_MAGIC 0x96F3B83Du
+#define MCUBOOT_HEADER_SIZE 0x200u
+
+static void console_write(void *ctx, const char *utf8, size_t len)
+{
+    (void)ctx;
+    fwrite(utf8, 1, len, stdout);
+}
+
+static void log_line(void *ctx, const char *line)
+{
+    (void)ctx;
+    fflush(stdout); /* keep the order of program output and diagnostics on a shared terminal */
+    fprintf(stderr, "%s\n", line);
+}
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: nfclr_sim [--ram BYTES] [--max-depth N] [--stack-slots N] [--stats] (IMAGE | --flash FILE)\n"
+                 "exit: 0 Main returned, 1 nothing ran (arguments, file or image refused), 2 unhandled exception\n");
+}
+
+static unsigned char *read_file(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        fprintf(stderr, "nfclr_sim: cannot open %s: %s\n", path, strerror(errno));
+        return NULL;
+    }
+    unsigned char *data = NULL;
+    size_t len = 0, cap = 0;
+    for (;;) {
+        if (len == cap) {
+            cap = cap == 0 ? 1u << 16 : cap * 2;
+            unsigned char *grown = realloc(data, cap);
+            if (grown == NULL) {
+                fprintf(stderr, "nfclr_sim: %s is too large to read\n", path);
+                free(data);
+                fclose(f);
+                return NULL;
+            }
+            data = grown;
+        }
+        const size_t n = fread(data + len, 1, cap - len, f);
+        len += n;
+        if (n == 0)
+            break;
+    }
+    const int failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        fprintf(stderr, "nfclr_sim: cannot read %s\n", path);
+        free(data);
+        return NULL;
+    }
+    *size = len;
+    return data;
+}
+
+static int parse_size(const char *text, unsigned long long *value)
+{
+    char *end;
+    errno = 0;
+    *value = strtoull(text, &end, 0);
+    return errno == 0 && end != text && *end == '\0';
+}
+
+static uint32_t rd32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+int main(int argc, char **argv)
+{
+    const char *image_path = NULL, *flash_path = NULL;
+    unsigned long long ram_size = 64ull << 20, max_depth = 10000, stack_slots = 1u << 20;
+    int stats = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (strcmp(arg, "--help") == 0) {
+            usage(stdout);
+            return 0;
+        }
+        if (strcmp(arg, "--stats") == 0) {
+            stats = 1;
+            continue;
+        }
+        if (arg[0] != '-' && image_path == NULL && flash_path == NULL) {
+            image_path = arg;
+            continue;
+        }
+        if (i + 1 >= argc) {
+            fprintf(stderr, "nfclr_sim: %s needs a value\n", arg);
+            usage(stderr);
+            return 1;
+        }
+        const char *value = argv[++i];
+        unsigned long long *number = strcmp(arg, "--ram") == 0           ? &ram_size
+                                     : strcmp(arg, "--max-depth") == 0   ? &max_depth
+                                     : strcmp(arg, "--stack-slots") == 0 ? &stack_slots
+                                                                         : NULL;
+        if (strcmp(arg, "--flash") == 0 && image_path == NULL && flash_path == NULL) {
+            flash_path = value;
+        } else if (number != NULL && parse_size(value, number) && *number > 0 && *number <= (1ull << 32)) {
+            continue;
+        } else {
+            fprintf(stderr, "nfclr_sim: unexpected argument %s %s\n", arg, value);
+            usage(stderr);
+            return 1;
+        }
+    }
+    if (image_path == NULL && flash_path == NULL) {
+        usage(stderr);
+        return 1;
+    }
+    size_t file_size = 0;
+    unsigned char *file = read_file(image_path != NULL ? image_path : flash_path, &file_size);
+    if (file == NULL)
+        return 1;
+    const unsigned char *image = file;
+    size_t image_size = file_size;
+    if (flash_path != NULL) {
+        const size_t partition = PM_MANAGED_DEPLOY_ADDRESS - MEM_FLASH_BASE;
+        if (file_size < partition + PM_MANAGED_DEPLOY_SIZE) {
+            fprintf(stderr, "nfclr_sim: %s has %zu bytes but the managed_deploy partition ends at 0x%x: not an "
+                            "app-core flash file\n",
+                    flash_path, file_size, (unsigned)(PM_MANAGED_DEPLOY_END_ADDRESS - MEM_FLASH_BASE));
+            free(file);
+            return 1;
+        }
+        const uint32_t magic = rd32(file + partition);
+        const uint32_t header_size = (uint32_t)file[partition + 8] | (uint32_t)file[partition + 9] << 8;
+        if (magic != MCUBOOT_MAGIC || header_size != MCUBOOT_HEADER_SIZE) {
+            fprintf(stderr, "nfclr_sim: the managed_deploy partition at 0x%x holds no MCUboot image header (magic "
+                            "0x%08x, header size 0x%x; expected 0x%08x and 0x%x): write the signed deployment (image 3) "
+                            "there first\n",
+                    (unsigned)PM_MANAGED_DEPLOY_ADDRESS, (unsigned)magic, (unsigned)header_size, MCUBOOT_MAGIC,
+                    MCUBOOT_HEADER_SIZE);
+            free(file);
+            return 1;
+        }
+        image = file + partition + MCUBOOT_HEADER_SIZE;
+        image_size = PM_MANAGED_DEPLOY_SIZE - MCUBOOT_HEADER_SIZE;
+    }
+    void *ram = malloc((size_t)ram_size);
+    if (ram == NULL) {
+        fprintf(stderr, "nfclr_sim: cannot allocate %llu bytes of runtime RAM\n", ram_size);
+        free(file);
+        return 1;
+    }
+    const struct clr_config cfg = {
+        .image = image,
+        .image_size = image_size,
+        .ram = ram,
+        .ram_size = (size_t)ram_size,
+        .max_call_depth = (uint32_t)max_depth,
+        .stack_slots = (uint32_t)stack_slots,
+        .hal = {.console_write = console_write, .log_line = log_line, .ctx = NULL},
+    };
+    struct clr_runtime *rt;
+    enum clr_result result = clr_load(&cfg, &rt);
+    if (result == CLR_OK)
+        result = clr_run(rt);
+    fflush(stdout);
+    if (stats && rt != NULL) {
+        const struct clr_memory_use use = clr_memory_use(rt);
+        fprintf(stderr, "nfclr_sim: tables %zu bytes, stack %zu bytes, heap %zu of %zu bytes used\n", use.tables,
+                use.stack, use.heap_used, use.heap_size);
+    }
+    free(ram);
+    free(file);
+    return result == CLR_OK ? 0 : result == CLR_UNHANDLED_EXCEPTION ? 2 : 1;
+}

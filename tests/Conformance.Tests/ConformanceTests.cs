@@ -1,0 +1,89 @@
+using System.Diagnostics;
+
+namespace Nrf5340Sdk.Conformance.Tests;
+
+/// <summary>
+/// Each program in tests/conformance runs twice: on .NET (its net10.0 build) and on our runtime (its device
+/// build and our mscorlib, turned into a deployment image by the metadata processor and run by nfclr_sim).
+/// The outputs must be identical, byte for byte.
+/// </summary>
+public class ConformanceTests
+{
+    static readonly string Root = FindRoot();
+    static readonly string Bin = Path.Combine(Root, "build", "dotnet", "bin");
+
+    public static TheoryData<string> Programs()
+    {
+        var data = new TheoryData<string>();
+        foreach (var dir in Directory.GetDirectories(Path.Combine(Root, "tests", "conformance")).Order())
+            if (File.Exists(Path.Combine(dir, "Program.cs")))
+                data.Add(Path.GetFileName(dir));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public void Output_on_our_runtime_equals_dotnet(string program)
+    {
+        var name = $"Conformance.{program}";
+        var dotnetDll = Built(name, "net10.0", $"{name}.dll");
+        var deviceDir = Path.GetDirectoryName(Built(name, "device", $"{name}.dll"))!;
+
+        var expected = Run("dotnet", [dotnetDll]);
+        Assert.True(expected.Exit == 0, $"{program} on .NET exited {expected.Exit}: {expected.Err}");
+
+        var image = Path.Combine(Path.GetTempPath(), $"{name}-{Environment.ProcessId}.nfdeploy");
+        try
+        {
+            var processor = Run("dotnet", [Built("MetadataProcessor", "net10.0", "MetadataProcessor.dll"), "build",
+                "--out", image, Path.Combine(deviceDir, "mscorlib.dll"), Path.Combine(deviceDir, $"{name}.dll")]);
+            Assert.True(processor.Exit == 0, $"metadata processor refused {program}: {processor.Out}{processor.Err}");
+
+            var actual = Run(Runtime(), [image]);
+            Assert.True(actual.Exit == 0, $"{program} on our runtime exited {actual.Exit}: {actual.Err}");
+            Assert.Equal(expected.Out, actual.Out);
+        }
+        finally
+        {
+            File.Delete(image);
+        }
+    }
+
+    static string Built(string project, string framework, string file)
+    {
+        var path = Path.Combine(Bin, project, "Release", framework, file);
+        Assert.True(File.Exists(path), $"{path} is missing: run ./build.sh build first");
+        return path;
+    }
+
+    static string Runtime()
+    {
+        var path = Path.Combine(Root, "build", "cmake", "host-test", "nf-interpreter-port", "clr", "nfclr_sim");
+        Assert.True(File.Exists(path), $"{path} is missing: run ./build.sh build first");
+        return path;
+    }
+
+    static (int Exit, string Out, string Err) Run(string file, string[] args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args)
+            start.ArgumentList.Add(a);
+        using var p = Process.Start(start)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish in 2 minutes");
+        }
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    static string FindRoot()
+    {
+        for (var dir = AppContext.BaseDirectory; dir != null; dir = Path.GetDirectoryName(dir))
+            if (File.Exists(Path.Combine(dir, "nrf5340-sdk.slnx")))
+                return dir;
+        throw new InvalidOperationException("repository root (nrf5340-sdk.slnx) not found");
+    }
+}

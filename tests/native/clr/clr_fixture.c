@@ -1,0 +1,347 @@
+#include "clr_fixture.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- IL emitter ---- */
+
+static void emit(struct il *il, uint8_t b)
+{
+    if (il->len >= IL_MAX) {
+        fprintf(stderr, "clr_fixture: IL buffer full\n");
+        abort();
+    }
+    il->code[il->len++] = b;
+}
+
+void il_reset(struct il *il)
+{
+    il->len = 0;
+    il->labels = 0;
+    il->fixup_count = 0;
+}
+
+void il_op(struct il *il, unsigned opcode)
+{
+    if (opcode > 0xFF)
+        emit(il, (uint8_t)(opcode >> 8));
+    emit(il, (uint8_t)opcode);
+}
+
+void il_u8(struct il *il, uint8_t v)
+{
+    emit(il, v);
+}
+
+void il_u16(struct il *il, uint16_t v)
+{
+    emit(il, (uint8_t)v);
+    emit(il, (uint8_t)(v >> 8));
+}
+
+void il_i32(struct il *il, int32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        emit(il, (uint8_t)((uint32_t)v >> (8 * i)));
+}
+
+void il_i64(struct il *il, int64_t v)
+{
+    for (int i = 0; i < 8; i++)
+        emit(il, (uint8_t)((uint64_t)v >> (8 * i)));
+}
+
+void il_ldc_i4(struct il *il, int32_t v)
+{
+    if (v >= -1 && v <= 8) {
+        il_op(il, (unsigned)(CEE_LDC_I4_0 + v));
+    } else if (v >= -128 && v <= 127) {
+        il_op(il, CEE_LDC_I4_S);
+        il_u8(il, (uint8_t)(int8_t)v);
+    } else {
+        il_op(il, CEE_LDC_I4);
+        il_i32(il, v);
+    }
+}
+
+void il_ldc_i8(struct il *il, int64_t v)
+{
+    il_op(il, CEE_LDC_I8);
+    il_i64(il, v);
+}
+
+void il_ldc_r4(struct il *il, float v)
+{
+    uint32_t bits;
+    memcpy(&bits, &v, 4);
+    il_op(il, CEE_LDC_R4);
+    il_i32(il, (int32_t)bits);
+}
+
+void il_ldc_r8(struct il *il, double v)
+{
+    uint64_t bits;
+    memcpy(&bits, &v, 8);
+    il_op(il, CEE_LDC_R8);
+    il_i64(il, (int64_t)bits);
+}
+
+void il_tok(struct il *il, unsigned opcode, uint32_t token)
+{
+    il_op(il, opcode);
+    il_i32(il, (int32_t)token);
+}
+
+uint32_t il_label(struct il *il)
+{
+    il->label_at[il->labels] = -1;
+    return il->labels++;
+}
+
+void il_mark(struct il *il, uint32_t label)
+{
+    il->label_at[label] = (int32_t)il->len;
+}
+
+static void add_fixup(struct il *il, uint32_t at, uint32_t from, uint32_t label, uint8_t size)
+{
+    il->fixups[il->fixup_count].at = at;
+    il->fixups[il->fixup_count].from = from;
+    il->fixups[il->fixup_count].label = label;
+    il->fixups[il->fixup_count].size = size;
+    il->fixup_count++;
+}
+
+void il_branch(struct il *il, unsigned opcode, uint32_t label)
+{
+    const bool is_short = opcode >= CEE_BR_S && opcode <= CEE_BLT_UN_S;
+    il_op(il, opcode);
+    const uint32_t at = il->len;
+    const uint8_t size = is_short ? 1 : 4;
+    for (unsigned i = 0; i < size; i++)
+        emit(il, 0);
+    add_fixup(il, at, il->len, label, size);
+}
+
+void il_switch(struct il *il, uint32_t n, const uint32_t *labels)
+{
+    il_op(il, CEE_SWITCH);
+    il_i32(il, (int32_t)n);
+    const uint32_t table = il->len;
+    for (uint32_t i = 0; i < n; i++)
+        il_i32(il, 0);
+    for (uint32_t i = 0; i < n; i++)
+        add_fixup(il, table + 4 * i, table + 4 * n, labels[i], 4);
+}
+
+void il_finish(struct il *il)
+{
+    for (uint32_t i = 0; i < il->fixup_count; i++) {
+        const int32_t target = il->label_at[il->fixups[i].label];
+        if (target < 0) {
+            fprintf(stderr, "clr_fixture: label %u never marked\n", (unsigned)il->fixups[i].label);
+            abort();
+        }
+        const int32_t offset = target - (int32_t)il->fixups[i].from;
+        if (il->fixups[i].size == 1) {
+            if (offset < -128 || offset > 127) {
+                fprintf(stderr, "clr_fixture: short branch too far (%d)\n", (int)offset);
+                abort();
+            }
+            il->code[il->fixups[i].at] = (uint8_t)(int8_t)offset;
+        } else {
+            ib_put32(il->code + il->fixups[i].at, (uint32_t)offset);
+        }
+    }
+    il->fixup_count = 0;
+}
+
+/* ---- programs ---- */
+
+static struct ib_assembly g_corlib, g_app;
+static struct prog g_prog;
+
+#define S CLR_ELEM_STRING
+
+struct corlib_method {
+    const char *type, *name, *canonical;
+    uint8_t sig[8];
+    uint8_t sig_len;
+    bool instance;
+};
+
+/* In the firmware's order (sorted canonical names). */
+static const struct corlib_method corlib_natives[] = {
+    {"Console", "WriteNative", "System.Console::WriteNative(System.String)", {0, 0, 1, CLR_ELEM_VOID, S}, 5, false},
+    {"Number", "DoubleToString", "System.Number::DoubleToString(System.Double)", {0, 0, 1, S, CLR_ELEM_R8}, 5, false},
+    {"Number", "Int32ToString", "System.Number::Int32ToString(System.Int32)", {0, 0, 1, S, CLR_ELEM_I4}, 5, false},
+    {"Number", "Int64ToString", "System.Number::Int64ToString(System.Int64)", {0, 0, 1, S, CLR_ELEM_I8}, 5, false},
+    {"Number", "SingleToString", "System.Number::SingleToString(System.Single)", {0, 0, 1, S, CLR_ELEM_R4}, 5, false},
+    {"Number", "UInt32ToString", "System.Number::UInt32ToString(System.UInt32)", {0, 0, 1, S, CLR_ELEM_U4}, 5, false},
+    {"Number", "UInt64ToString", "System.Number::UInt64ToString(System.UInt64)", {0, 0, 1, S, CLR_ELEM_U8}, 5, false},
+    {"String", "Concat", "System.String::Concat(System.String,System.String)", {0, 0, 2, S, S, S}, 6, false},
+    {"String", "Equals", "System.String::Equals(System.String,System.String)", {0, 0, 2, CLR_ELEM_BOOLEAN, S, S}, 6, false},
+    {"String", "get_Chars", "System.String::get_Chars(System.Int32)", {0, 1, 1, CLR_ELEM_CHAR, CLR_ELEM_I4}, 5, true},
+    {"String", "get_Length", "System.String::get_Length()", {0, 1, 0, CLR_ELEM_I4}, 4, true},
+};
+#define NATIVE_COUNT (sizeof corlib_natives / sizeof corlib_natives[0])
+
+static void build_corlib(struct ib_assembly *c)
+{
+    ib_init(c, "mscorlib", 1, 0);
+    const uint16_t object = ib_type_def(c, "System", "Object", 0, 0);
+    const uint16_t value_type = ib_type_def(c, "System", "ValueType", 0x80, TOK_TYPE_DEF(object));
+    ib_type_def(c, "System", "Enum", 0x80, TOK_TYPE_DEF(value_type));
+    uint16_t methods[NATIVE_COUNT] = {0};
+    static const char *const types[] = {"String", "Console", "Number"};
+    for (unsigned t = 0; t < 3; t++) {
+        ib_type_def(c, "System", types[t], t == 0 ? TA_SEALED : 0x181, TOK_TYPE_DEF(object));
+        for (unsigned i = 0; i < NATIVE_COUNT; i++) {
+            const struct corlib_method *m = &corlib_natives[i];
+            if (strcmp(m->type, types[t]) != 0)
+                continue;
+            methods[i] = ib_method_def(c, m->name, m->instance ? 0 : MA_STATIC, MI_INTERNAL_CALL,
+                                       ib_sig(c, m->sig, m->sig_len), IB_NONE, 0);
+        }
+    }
+    for (unsigned i = 0; i < NATIVE_COUNT; i++)
+        ib_internal_call(c, corlib_natives[i].canonical, methods[i]);
+}
+
+struct prog *prog_new(void)
+{
+    struct prog *p = &g_prog;
+    memset(p, 0, sizeof *p);
+    p->corlib = &g_corlib;
+    p->app = &g_app;
+    build_corlib(p->corlib);
+    struct ib_assembly *a = p->app;
+    ib_init(a, "App", 1, 0);
+    p->corlib_ref = ib_assembly_ref(a, "mscorlib", 1, 0);
+    const uint16_t object = ib_type_ref(a, p->corlib_ref, "System", "Object");
+    p->enum_type_ref = ib_type_ref(a, p->corlib_ref, "System", "Enum");
+    uint16_t owners[3];
+    static const char *const types[] = {"String", "Console", "Number"};
+    for (unsigned t = 0; t < 3; t++)
+        owners[t] = ib_type_ref(a, p->corlib_ref, "System", types[t]);
+    p->string_type_ref = owners[0];
+    uint32_t *tokens[NATIVE_COUNT] = {&p->write, &p->r8_to_s, &p->i4_to_s, &p->i8_to_s, &p->r4_to_s, &p->u4_to_s,
+                                      &p->u8_to_s, &p->concat, &p->equals, &p->get_chars, &p->get_length};
+    for (unsigned i = 0; i < NATIVE_COUNT; i++) {
+        const struct corlib_method *m = &corlib_natives[i];
+        const unsigned t = strcmp(m->type, "String") == 0 ? 0 : strcmp(m->type, "Console") == 0 ? 1 : 2;
+        *tokens[i] = TOK_METHOD_REF(ib_method_ref(a, owners[t], m->name, ib_sig(a, m->sig, m->sig_len)));
+    }
+    p->program = ib_type_def(a, "App", "Program", 0, TOK_TYPE_REF(object));
+    p->main = ib_method_def(a, "Main", MA_STATIC, 0, ib_sig(a, SIG_BYTES(0, 0, 0, CLR_ELEM_VOID)), IB_NONE, 64);
+    ib_entry_point(a, p->main);
+    il_reset(&p->main_il);
+    return p;
+}
+
+struct il *prog_main(struct prog *p)
+{
+    return &p->main_il;
+}
+
+static void print_with(struct prog *p, struct il *il, uint32_t to_string)
+{
+    il_tok(il, CEE_CALL, to_string);
+    il_tok(il, CEE_CALL, p->write);
+}
+
+void prog_print_i4(struct prog *p, struct il *il) { print_with(p, il, p->i4_to_s); }
+void prog_print_u4(struct prog *p, struct il *il) { print_with(p, il, p->u4_to_s); }
+void prog_print_i8(struct prog *p, struct il *il) { print_with(p, il, p->i8_to_s); }
+void prog_print_u8(struct prog *p, struct il *il) { print_with(p, il, p->u8_to_s); }
+void prog_print_r4(struct prog *p, struct il *il) { print_with(p, il, p->r4_to_s); }
+void prog_print_r8(struct prog *p, struct il *il) { print_with(p, il, p->r8_to_s); }
+
+void prog_print_str(struct prog *p, struct il *il)
+{
+    il_tok(il, CEE_CALL, p->write);
+}
+
+void prog_print_text(struct prog *p, struct il *il, const char *text)
+{
+    il_tok(il, CEE_LDSTR, TOK_STRING(ib_string(p->app, text)));
+    prog_print_str(p, il);
+}
+
+uint16_t prog_method(struct prog *p, const char *name, uint32_t sig, uint32_t locals, struct il *il)
+{
+    il_finish(il);
+    const uint16_t m = ib_method_def(p->app, name, MA_STATIC, 0, sig, locals, 32);
+    ib_method_body(p->app, m, il->code, il->len);
+    return m;
+}
+
+size_t prog_image(struct prog *p, uint8_t *out, size_t cap)
+{
+    il_finish(&p->main_il);
+    ib_method_body(p->app, p->main, p->main_il.code, p->main_il.len);
+    const size_t n = ib_build(p->corlib, out, cap);
+    const size_t m = n > 0 ? ib_build(p->app, out + n, cap - n) : 0;
+    return m > 0 ? n + m : 0;
+}
+
+/* ---- running ---- */
+
+static struct run g_run;
+
+static void capture_console(void *ctx, const char *utf8, size_t len)
+{
+    struct run *r = ctx;
+    for (size_t i = 0; i < len && r->out_len + 1 < sizeof r->out; i++)
+        r->out[r->out_len++] = utf8[i];
+    r->out[r->out_len] = '\0';
+}
+
+static void capture_log(void *ctx, const char *line)
+{
+    struct run *r = ctx;
+    const size_t n = strlen(line);
+    for (size_t i = 0; i <= n && r->log_len + 1 < sizeof r->log; i++)
+        r->log[r->log_len++] = i < n ? line[i] : '\n';
+    r->log[r->log_len] = '\0';
+}
+
+const struct run *run_image(const uint8_t *image, size_t len, const struct run_options *options)
+{
+    struct run *r = &g_run;
+    memset(r, 0, sizeof *r);
+    const size_t ram_size = options != NULL && options->ram != 0 ? options->ram : 1u << 20;
+    void *ram = malloc(ram_size);
+    if (ram == NULL)
+        abort();
+    const struct clr_config cfg = {
+        .image = image,
+        .image_size = len,
+        .ram = ram,
+        .ram_size = ram_size,
+        .max_call_depth = options != NULL ? options->max_depth : 0,
+        .stack_slots = options != NULL ? options->stack_slots : 0,
+        .hal = {.console_write = capture_console, .log_line = capture_log, .ctx = r},
+    };
+    struct clr_runtime *rt;
+    r->load = clr_load(&cfg, &rt);
+    r->result = r->load == CLR_OK ? clr_run(rt) : r->load;
+    free(ram);
+    return r;
+}
+
+static uint8_t g_image[256 * 1024];
+
+const struct run *prog_run_with(struct prog *p, const struct run_options *options)
+{
+    const size_t n = prog_image(p, g_image, sizeof g_image);
+    if (n == 0)
+        abort();
+    return run_image(g_image, n, options);
+}
+
+const struct run *prog_run(struct prog *p)
+{
+    return prog_run_with(p, NULL);
+}

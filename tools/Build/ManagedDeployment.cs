@@ -1,0 +1,71 @@
+using ImageTool.Files;
+using ImageTool.Keys;
+using ImageTool.Mcuboot;
+using Nrf5340Sdk.Board;
+
+namespace Nrf5340Sdk.Build;
+
+/// <summary>
+/// The C# application as the device holds it: the metadata processor turns the default app and our mscorlib into
+/// a deployment image (nf-interpreter-port/clr/DEPLOYMENT_FORMAT.md), which is signed as MCUboot image 3 for the
+/// managed_deploy partition (a .hex to flash, the same bytes as a .bin to upload over SMP).
+/// </summary>
+public static class ManagedDeployment
+{
+    const string App = "SampleApp";
+
+    static string AppDir => Path.Combine(Repo.BuildDir, "dotnet", "bin", App, "Release", "net10.0");
+    static string Processor => Path.Combine(Repo.BuildDir, "dotnet", "bin", "MetadataProcessor", "Release", "net10.0",
+        "MetadataProcessor.dll");
+
+    /// <summary>The deployment image alone, as the runtime reads it (nfclr_sim takes it directly).</summary>
+    public static string Image => Path.Combine(Repo.ArtefactsDir, "managed_deploy.nfdeploy");
+
+    /// <summary>MCUboot image 3 at managed_deploy: what a device holds, and what SMP uploads.</summary>
+    public static string SignedHex => Path.Combine(Repo.ArtefactsDir, "managed_deploy.signed.hex");
+    public static string SignedBin => Path.Combine(Repo.ArtefactsDir, "managed_deploy.signed.bin");
+
+    /// <summary>The host runtime, built by the host-test tree.</summary>
+    public static string HostRuntime =>
+        Path.Combine(NativeBuild.BinaryDir(NativeBuild.HostTest), "nf-interpreter-port", "clr", "nfclr_sim");
+
+    public static void Write(PartitionTable t, Keys keys)
+    {
+        Log.Section("C# deployment (managed_deploy, image 3)");
+        Directory.CreateDirectory(Repo.ArtefactsDir);
+        var inputs = new[] { "mscorlib.dll", $"{App}.dll" }.Select(f => Path.Combine(AppDir, f)).ToList();
+        foreach (var input in inputs.Append(Processor))
+            if (!File.Exists(input))
+                throw new BuildException($"{input} is missing: the C# build did not produce it");
+        if (Shell.Run("dotnet", [Processor, "build", "--out", Image, .. inputs]) != 0)
+            throw new BuildException($"the metadata processor refused {App}: see the errors above");
+
+        var partition = t["managed_deploy"];
+        const int headerSize = 0x200; // the MCUboot header, as for every image
+        var options = new SignOptions
+        {
+            Version = ImageVersion.Parse("1.0.0"),
+            HeaderSize = headerSize,
+            PadHeader = true,
+            Align = (int)t.MemoryOf(partition).WriteUnit,
+            MaxAlign = (int)PartitionTable.MaxAlign,
+            MaxSectors = t.Swap.MaxSectors,
+            SlotSize = partition.Size,
+        };
+        var signed = ImageSigner.Sign(new FirmwareData(File.ReadAllBytes(Image), partition.Address + headerSize), options,
+            KeyFile.LoadPrivate(keys.Mcuboot));
+        signed.Save(SignedHex, null);
+        signed.Save(SignedBin, null);
+        Log.Step($"{Path.GetRelativePath(Repo.Root, SignedHex)}: {App} + mscorlib at 0x{partition.Address:X8}, " +
+            $"MCUboot image {t.Image("managed").Number}, version {options.Version}");
+    }
+
+    /// <summary>Runs the deployment on the host runtime: the app's output, then its exit code.</summary>
+    public static int RunOnHost()
+    {
+        Log.Section($"{App} on the host runtime (nfclr_sim)");
+        if (!File.Exists(HostRuntime))
+            throw new BuildException($"{HostRuntime} is missing: the host-test build did not link nfclr_sim");
+        return Shell.Run(HostRuntime, [Image]);
+    }
+}

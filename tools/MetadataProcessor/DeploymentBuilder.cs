@@ -1,0 +1,48 @@
+using MetadataProcessor.Conversion;
+using MetadataProcessor.Format;
+using MetadataProcessor.Input;
+
+namespace MetadataProcessor;
+
+/// <summary>What went into an image, per assembly, for the build log.</summary>
+public sealed record AssemblySummary(
+    string Name, AssemblyVersion Version, int Offset, int Size, int Types, int Methods, int IlBytes,
+    int InternalCalls, uint NativeChecksum, bool HasEntryPoint);
+
+public sealed record DeploymentImage(byte[] Bytes, IReadOnlyList<AssemblySummary> Assemblies);
+
+/// <summary>
+/// The processor: assemblies in, deployment image out. Orders the inputs by dependency, converts each
+/// against the ones before it, and lays them back to back (each a multiple of 4 bytes, so each starts
+/// 4-byte aligned).
+/// </summary>
+public static class DeploymentBuilder
+{
+    public static DeploymentImage Build(IReadOnlyList<string> paths) => Build(paths.Select(InputAssembly.Load).ToList());
+
+    public static DeploymentImage Build(IReadOnlyList<InputAssembly> inputs)
+    {
+        var resolver = new ReferenceResolver();
+        var image = new MemoryStream();
+        var summaries = new List<AssemblySummary>();
+        foreach (var input in AssemblyOrder.Sort(inputs))
+        {
+            DeployedAssembly deployed;
+            try
+            {
+                deployed = AssemblyConverter.Convert(input, resolver);
+            }
+            catch (BadImageFormatException e)
+            {
+                throw new ToolException($"{input.Name} ({input.Source}): malformed metadata or IL: {e.Message}");
+            }
+            byte[] bytes = AssemblyImageWriter.Write(deployed);
+            summaries.Add(new AssemblySummary(
+                deployed.Name, deployed.Version, (int)image.Length, bytes.Length, deployed.TypeDefs.Count, deployed.MethodDefs.Count,
+                (int)deployed.Il.Length, deployed.InternalCalls.Count, deployed.NativeChecksum, deployed.EntryPoint != DeploymentFormat.None32));
+            image.Write(bytes);
+            resolver.Add(input);
+        }
+        return new DeploymentImage(image.ToArray(), summaries);
+    }
+}

@@ -1,0 +1,1 @@
+return MetadataProcessor.Cli.MetadataProcessorCli.Run(args, Console.Out, Console.Error);
