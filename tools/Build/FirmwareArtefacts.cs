@@ -40,6 +40,9 @@ public static class FirmwareArtefacts
     /// <summary>The test app, version 2.0.0, in mcuboot_secondary with a test trailer (imgtool --pad): a pending update.</summary>
     public static string AppUpdate => Path.Combine(Repo.ArtefactsDir, "app_an505_v2.test.hex");
 
+    /// <summary>The IL runtime as the app (nfclr_an505), version 1.0.0, signed into mcuboot_primary: runs the C# deployment.</summary>
+    public static string ClrApp => Path.Combine(Repo.ArtefactsDir, "nfclr_an505.hex");
+
     public static void Write(PartitionTable t, Keys keys)
     {
         Log.Section("second stage: signed for b0 and MCUboot");
@@ -94,11 +97,15 @@ public static class FirmwareArtefacts
         var primary = t["mcuboot_primary"];
         var secondary = t["mcuboot_secondary"];
         var headerSize = primary.Link?.Offset ?? throw new BuildException("mcuboot_primary has no link offset for the MCUboot header");
-        var bin = Built("app_an505", ".bin");
-        if (!File.Exists(bin))
-            throw new BuildException($"{bin} is missing: the cortex-m33 build did not link app_an505");
+        FirmwareData Input(string target)
+        {
+            var bin = Built(target, ".bin");
+            if (!File.Exists(bin))
+                throw new BuildException($"{bin} is missing: the cortex-m33 build did not link {target}");
+            return new FirmwareData(File.ReadAllBytes(bin), primary.Address + headerSize);
+        }
         var flash = t.MemoryOf(primary);
-        var input = new FirmwareData(File.ReadAllBytes(bin), primary.Address + headerSize);
+        var input = Input("app_an505");
         SignOptions Options(string version, bool pad) => new()
         {
             Version = ImageVersion.Parse(version),
@@ -114,5 +121,7 @@ public static class FirmwareArtefacts
         Log.Step($"{Path.GetRelativePath(Repo.Root, App)}: app_an505 at 0x{primary.Address:X8}, MCUboot image 0, version 1.0.0");
         ImageSigner.Sign(input, Options("2.0.0", pad: true), mcubootKey).Save(AppUpdate, secondary.Address);
         Log.Step($"{Path.GetRelativePath(Repo.Root, AppUpdate)}: app_an505 at 0x{secondary.Address:X8}, version 2.0.0, pending test swap");
+        ImageSigner.Sign(Input("nfclr_an505"), Options("1.0.0", pad: false), mcubootKey).Save(ClrApp, null);
+        Log.Step($"{Path.GetRelativePath(Repo.Root, ClrApp)}: nfclr_an505 at 0x{primary.Address:X8}, MCUboot image 0, version 1.0.0");
     }
 }

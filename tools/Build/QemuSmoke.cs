@@ -5,7 +5,8 @@ namespace Nrf5340Sdk.Build;
 
 /// <summary>
 /// The QEMU mps2-an505 smoke boots. After the build, one emulator image per case: the whole app-core flash (erased
-/// 0xFF, b0, the b0-signed second stages, the signed test app and its update) and the whole OTP (blank, the
+/// 0xFF, b0, the b0-signed second stages, the signed test app and its update, or the runtime as the app with the
+/// signed C# deployment) and the whole OTP (blank, the
 /// provisioning data), placed where the
 /// AN505 port keeps them. The port's linker script states those places as symbols, read here from b0_an505.elf.
 /// The cases and what each must log are CTest tests of the cortex-m33 tree (bootloader/ports/qemu-an505).
@@ -29,6 +30,12 @@ public static class QemuSmoke
         s0BadSignature.Bytes[^1] ^= 0x01; // the last byte of the validation block: its signature's s
         var app = FirmwareFile.Read(FirmwareArtefacts.App);
         var appUpdate = FirmwareFile.Read(FirmwareArtefacts.AppUpdate);
+        var clrApp = FirmwareFile.Read(FirmwareArtefacts.ClrApp);
+        var deployment = FirmwareFile.Read(ManagedDeployment.SignedHex);
+        var deploymentCorrupt = deployment with { Bytes = (byte[])deployment.Bytes.Clone() };
+        // A byte of the deployment image (behind the 0x200-byte MCUboot header) that its CRC-32 covers: the
+        // second stage checks image 3 only when installing it, so the runtime is the one to refuse it.
+        deploymentCorrupt.Bytes[0x200 + 64] ^= 0x01;
 
         Directory.CreateDirectory(Dir);
         (string Case, FirmwareData[] Slots)[] cases =
@@ -38,6 +45,8 @@ public static class QemuSmoke
             ("fallback_s1", [s0BadSignature, s1, app]),
             ("no_app", [s0]),
             ("app_update", [s0, app, appUpdate]),
+            ("csharp_app", [s0, clrApp, deployment]),
+            ("csharp_corrupt_deployment", [s0, clrApp, deploymentCorrupt]),
         ];
         foreach (var (name, slots) in cases)
         {

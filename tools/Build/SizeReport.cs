@@ -18,6 +18,7 @@ public static class SizeReport
         new("b0_an505.bin", FirmwareArtefacts.Built("b0_an505", ".bin"), "b0"),
         new("mcuboot_an505 S0, signed", FirmwareArtefacts.Update("s0"), "s0_image", "s0_pad"),
         new("mcuboot_an505 S1, signed", FirmwareArtefacts.Update("s1"), "s1_image", "s1_pad"),
+        new("nfclr_an505, signed", FirmwareArtefacts.ClrApp, "mcuboot_primary"),
         new("C# deployment, signed", ManagedDeployment.SignedBin, "managed_deploy"),
     ];
 
