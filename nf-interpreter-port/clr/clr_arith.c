@@ -35,7 +35,7 @@ static double as_double(const struct clr_slot *s)
 
 const char *clr_kind_name(uint8_t kind)
 {
-    static const char *const names[] = {"nothing", "int32", "int64", "native int", "float32", "float64", "object"};
+    static const char *const names[] = {"nothing", "int32", "int64", "native int", "float32", "float64", "object", "managed pointer"};
     return kind < sizeof names / sizeof names[0] ? names[kind] : "?";
 }
 

@@ -318,6 +318,16 @@ struct il_walk {
     struct clr_literal *literals; /* second pass: collects the ldstr offsets */
 };
 
+/* A TypeSpec token's blob offset: a well-formed kind 3 signature (format 1: an SZARRAY type). */
+static bool type_spec_ok(struct checker *c, uint32_t offset)
+{
+    const struct clr_table *t = &c->a->tables[CLR_TBL_BLOB];
+    struct sig_reader r = {c->a->base + t->offset, t->count, offset, NULL, 0};
+    uint8_t k;
+    return offset < t->count && sig_byte(&r, &k) && k == 3u && r.pos < r.size && r.blob[r.pos] == CLR_ELEM_SZARRAY &&
+           sig_type(c->a, &r, false);
+}
+
 static bool token_fits(struct checker *c, uint32_t pc, unsigned opcode, uint8_t kind, uint32_t token)
 {
     const uint32_t table = CLR_TOKEN_TABLE(token), index = CLR_TOKEN_INDEX(token);
@@ -330,7 +340,7 @@ static bool token_fits(struct checker *c, uint32_t pc, unsigned opcode, uint8_t 
         kind_ok = table == CLR_TOK_FIELD_DEF || table == CLR_TOK_FIELD_REF;
         break;
     case OPND_TYPE:
-        kind_ok = table == CLR_TOK_TYPE_DEF || table == CLR_TOK_TYPE_REF;
+        kind_ok = table == CLR_TOK_TYPE_DEF || table == CLR_TOK_TYPE_REF || table == CLR_TOK_TYPE_SPEC;
         break;
     case OPND_STRING:
         kind_ok = table == CLR_TOK_STRING;
@@ -342,6 +352,8 @@ static bool token_fits(struct checker *c, uint32_t pc, unsigned opcode, uint8_t 
     const char *why = NULL;
     if (!kind_ok)
         why = "is not of a table this instruction takes";
+    else if (table == CLR_TOK_TYPE_SPEC)
+        why = type_spec_ok(c, index) ? NULL : "is not an array type signature in the blob table";
     else if (table == CLR_TOK_STRING ? !clr_string_offset_ok(c->a, index) : index >= (uint64_t)token_table_rows(c->a, table))
         why = table == CLR_TOK_STRING ? "is outside the string table" : "indexes past the end of its table";
     if (why == NULL)

@@ -6,7 +6,7 @@
 
 static struct clr_string *as_string(const struct clr_slot *slot)
 {
-    return (struct clr_string *)slot->v.o; /* slice 1: strings are the only objects */
+    return (struct clr_string *)slot->v.o; /* the parameter's type: a string (or null) */
 }
 
 static void set_object(struct clr_slot *result, void *object)
@@ -133,7 +133,44 @@ static enum clr_exception string_get_length(struct clr_runtime *rt, struct clr_s
     return CLR_EXC_NONE;
 }
 
+static enum clr_exception array_get_length(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    if (args[0].v.o == NULL)
+        return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
+    if (args[0].v.o->kind != CLR_BLOCK_ARRAY)
+        return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "Array.Length of an object that is not an array.");
+    result->kind = CLR_K_I4;
+    result->v.i4 = ((const struct clr_array *)args[0].v.o)->length;
+    return CLR_EXC_NONE;
+}
+
+/* Object.ToString(): the full name of the object's type, as .NET prints it (nested types joined with '+'). */
+static enum clr_exception object_to_string(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    if (args[0].v.o == NULL)
+        return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
+    clr_handle type = clr_object_type(rt, args[0].v.o);
+    const bool array = args[0].v.o->kind == CLR_BLOCK_ARRAY;
+    if (array) /* "System.Int32[]"; arrays of arrays show as "System.Object[]" */
+        type = ((const struct clr_array *)args[0].v.o)->elem_type;
+    char name[CLR_DETAIL_MAX];
+    size_t len = 0;
+    if (type == CLR_NONE32)
+        len = clr_format(name, sizeof name, "System.Object");
+    else
+        len = clr_type_full_name(&rt->assemblies[CLR_HANDLE_ASSEMBLY(type)], CLR_HANDLE_ROW(type), '+', name,
+                                 sizeof name - 2);
+    if (array && len + 2 < sizeof name)
+        len += clr_format(name + len, sizeof name - len, "[]");
+    struct clr_string *s = clr_string_from_utf8(rt, (const uint8_t *)name, len);
+    if (s == NULL)
+        return clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL);
+    set_object(result, s);
+    return CLR_EXC_NONE;
+}
+
 static const struct clr_native_method mscorlib_methods[] = {
+    {"System.Array::get_Length()", array_get_length},
     {"System.Console::WriteNative(System.String)", console_write_native},
     {"System.Number::DoubleToString(System.Double)", double_to_string},
     {"System.Number::Int32ToString(System.Int32)", int32_to_string},
@@ -141,6 +178,7 @@ static const struct clr_native_method mscorlib_methods[] = {
     {"System.Number::SingleToString(System.Single)", single_to_string},
     {"System.Number::UInt32ToString(System.UInt32)", uint32_to_string},
     {"System.Number::UInt64ToString(System.UInt64)", uint64_to_string},
+    {"System.Object::ToString()", object_to_string},
     {"System.String::Concat(System.String,System.String)", string_concat},
     {"System.String::Equals(System.String,System.String)", string_equals},
     {"System.String::get_Chars(System.Int32)", string_get_chars},

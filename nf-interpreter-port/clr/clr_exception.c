@@ -20,6 +20,9 @@ static const struct exception_info exceptions[] = {
     [CLR_EXC_STACK_OVERFLOW] = {"System.StackOverflowException", "Operation caused a stack overflow."},
     [CLR_EXC_INVALID_PROGRAM] = {"System.InvalidProgramException", "Common Language Runtime detected an invalid program."},
     [CLR_EXC_NOT_SUPPORTED] = {"System.NotSupportedException", NULL},
+    [CLR_EXC_INVALID_CAST] = {"System.InvalidCastException", NULL},
+    [CLR_EXC_ARRAY_TYPE_MISMATCH] = {"System.ArrayTypeMismatchException",
+                                     "Attempted to access an element as a type incompatible with the array."},
 };
 
 enum clr_exception clr_throw(struct clr_runtime *rt, enum clr_exception exc, const char *detail_fmt, ...)

@@ -109,6 +109,7 @@ extern const uint8_t clr_table_entry_size[CLR_TABLE_COUNT];
 #define CLR_TOK_METHOD_DEF 0x06u
 #define CLR_TOK_METHOD_REF 0x07u
 #define CLR_TOK_STRING 0x70u
+#define CLR_TOK_TYPE_SPEC 0x1Bu
 #define CLR_TOKEN_TABLE(tok) ((uint32_t)(tok) >> 24)
 #define CLR_TOKEN_INDEX(tok) ((uint32_t)(tok) & 0x00FFFFFFu)
 
@@ -145,6 +146,7 @@ enum clr_element_type {
 
 /* ECMA-335 attribute bits the runtime reads. */
 #define CLR_TYPE_ATTR_INTERFACE 0x00000020u
+#define CLR_TYPE_ATTR_ABSTRACT 0x00000080u
 #define CLR_TYPE_ATTR_SEALED 0x00000100u
 #define CLR_TYPE_ATTR_BEFORE_FIELD_INIT 0x00100000u
 

@@ -17,6 +17,8 @@
 enum clr_block_kind {
     CLR_BLOCK_FREE = 0, /* for the collector */
     CLR_BLOCK_STRING = 1,
+    CLR_BLOCK_OBJECT = 2, /* struct clr_object */
+    CLR_BLOCK_ARRAY = 3,  /* struct clr_array */
 };
 
 /* Every heap block starts with this; the object follows (8-byte aligned). */

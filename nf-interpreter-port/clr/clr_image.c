@@ -105,18 +105,39 @@ clr_handle clr_type_token_target(const struct clr_assembly *a, uint32_t token)
     }
 }
 
-bool clr_type_is_enum(struct clr_runtime *rt, clr_handle type)
+/* Reads `type`'s TypeDef and, when its base type is in namespace System, that base's; false otherwise. */
+static bool system_base(struct clr_runtime *rt, clr_handle type, struct clr_type_def *td,
+                        const struct clr_assembly **base_assembly, struct clr_type_def *bd)
 {
     const struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(type)];
-    struct clr_type_def td;
-    clr_read_type_def(a, CLR_HANDLE_ROW(type), &td);
-    if (td.extends == 0)
+    clr_read_type_def(a, CLR_HANDLE_ROW(type), td);
+    if (td->extends == 0)
         return false;
-    const clr_handle base = clr_type_token_target(a, td.extends);
+    const clr_handle base = clr_type_token_target(a, td->extends);
     if (base == CLR_NONE32)
         return false;
-    const struct clr_assembly *ba = &rt->assemblies[CLR_HANDLE_ASSEMBLY(base)];
-    struct clr_type_def bd;
-    clr_read_type_def(ba, CLR_HANDLE_ROW(base), &bd);
-    return clr_string_equals(ba, bd.name, "Enum") && clr_string_equals(ba, bd.name_space, "System");
+    *base_assembly = &rt->assemblies[CLR_HANDLE_ASSEMBLY(base)];
+    clr_read_type_def(*base_assembly, CLR_HANDLE_ROW(base), bd);
+    return clr_string_equals(*base_assembly, bd->name_space, "System");
+}
+
+bool clr_type_is_enum(struct clr_runtime *rt, clr_handle type)
+{
+    const struct clr_assembly *ba;
+    struct clr_type_def td, bd;
+    return system_base(rt, type, &td, &ba, &bd) && clr_string_equals(ba, bd.name, "Enum");
+}
+
+bool clr_type_is_value_type(struct clr_runtime *rt, clr_handle type)
+{
+    const struct clr_assembly *ba;
+    struct clr_type_def td, bd;
+    if (!system_base(rt, type, &td, &ba, &bd))
+        return false;
+    /* System.Enum itself is a class deriving from ValueType; its subtypes are value types. */
+    if (clr_string_equals(ba, bd.name, "Enum"))
+        return true;
+    const struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(type)];
+    return clr_string_equals(ba, bd.name, "ValueType") &&
+           !(clr_string_equals(a, td.name, "Enum") && clr_string_equals(a, td.name_space, "System"));
 }

@@ -42,6 +42,7 @@ enum clr_kind {
     CLR_K_R4,
     CLR_K_R8,
     CLR_K_O, /* object reference, NULL included */
+    CLR_K_REF, /* managed pointer (&) to a local, argument or static slot */
 };
 
 struct clr_slot {
@@ -51,9 +52,12 @@ struct clr_slot {
         float r4;
         double r8;
         struct clr_block *o;
+        struct clr_slot *ref;
+        uint8_t *raw;
     } v;
     uint8_t kind; /* enum clr_kind */
     uint8_t elem; /* locals, arguments and statics: the declared element type stores convert to */
+    uint8_t ref_elem; /* CLR_K_REF: 0 when v.ref is a slot, else v.raw points at an array element of this type */
 };
 
 /* A runtime string: UTF-16 code units (what get_Chars indexes), no terminator. */
@@ -76,8 +80,26 @@ struct clr_literal {
 
 /* Per FieldDef. */
 struct clr_field_info {
-    uint16_t static_slot; /* index into statics, CLR_NONE16 for instance and literal fields */
-    uint16_t owner;       /* TypeDef */
+    uint16_t static_slot;   /* index into statics, CLR_NONE16 for instance and literal fields */
+    uint16_t owner;         /* TypeDef */
+    uint16_t instance_slot; /* instance fields: index into the object's fields (base fields first) */
+    uint8_t elem;           /* what the field holds (clr_sig_read_type), 0 for structs */
+};
+
+/* Per TypeDef, built at load (clr_object.c). */
+struct clr_type_info {
+    const clr_handle *vtable; /* MethodDef handles by slot, base slots first */
+    uint16_t vtable_size;
+    uint16_t field_count; /* instance fields, base fields included */
+    bool ready;
+};
+
+/* An instance of a class: its type and its instance fields, as slots (stores convert to the field type). */
+struct clr_object {
+    struct clr_block block;
+    clr_handle type;
+    uint32_t field_count;
+    struct clr_slot fields[];
 };
 
 enum clr_type_init { CLR_TYPE_NOT_INITIALISED = 0, CLR_TYPE_INITIALISING, CLR_TYPE_INITIALISED };
@@ -101,6 +123,8 @@ struct clr_assembly {
     struct clr_field_info *fields;   /* per FieldDef */
     struct clr_slot *statics;
     uint32_t static_count;
+    struct clr_type_info *types; /* per TypeDef */
+    uint16_t *method_slot;       /* per MethodDef: its vtable slot, CLR_NONE16 when not virtual */
     struct clr_literal *literals; /* sorted by offset */
     uint32_t literal_count;
 };
@@ -120,6 +144,7 @@ struct clr_frame {
     uint16_t init_type; /* TypeDef whose .cctor this frame runs, CLR_NONE16 otherwise */
     uint8_t arg_count;
     uint8_t local_count;
+    bool newobj; /* a constructor called by newobj: its return leaves the object on the caller's stack */
 };
 
 enum clr_exception {
@@ -132,6 +157,8 @@ enum clr_exception {
     CLR_EXC_STACK_OVERFLOW,
     CLR_EXC_INVALID_PROGRAM,
     CLR_EXC_NOT_SUPPORTED,
+    CLR_EXC_INVALID_CAST,
+    CLR_EXC_ARRAY_TYPE_MISMATCH,
 };
 
 enum clr_state { CLR_STATE_LOADED = 1, CLR_STATE_RAN };
@@ -159,6 +186,8 @@ struct clr_runtime {
     clr_handle exception_native; /* the internal call that threw it, CLR_NONE32 otherwise */
     char exception_detail[CLR_DETAIL_MAX];
     struct clr_string *empty_string;
+    clr_handle string_type; /* System.String, the type of string blocks */
+    clr_handle array_type;  /* System.Array, the type arrays dispatch virtual calls on */
 };
 
 /* ---- little-endian reads (the image may sit at any alignment on the host) ---- */
@@ -222,6 +251,8 @@ clr_handle clr_type_token_target(const struct clr_assembly *a, uint32_t token);
 
 /* Is TypeDef `h` System.Enum's subtype, i.e. an enum? */
 bool clr_type_is_enum(struct clr_runtime *rt, clr_handle type);
+/* Is TypeDef `h` a value type (derived from System.ValueType, other than System.Enum, or from Enum)? */
+bool clr_type_is_value_type(struct clr_runtime *rt, clr_handle type);
 
 /* ---- text (clr_log.c) ---- */
 
@@ -291,7 +322,7 @@ size_t clr_format_single(float value, char *out);
 /*
  * Reads one type of a signature at *p (advancing it) and gives what a slot of that type holds: a
  * primitive element type, CLR_ELEM_OBJECT for every reference type, the underlying type for an enum,
- * CLR_ELEM_VOID, or 0 for what slice 1 cannot hold (value types, byrefs).
+ * CLR_ELEM_VOID, CLR_ELEM_BYREF for a managed pointer, or 0 for what the runtime cannot hold yet (structs).
  */
 uint8_t clr_sig_read_type(struct clr_runtime *rt, const struct clr_assembly *a, const uint8_t **p);
 /* Stack kind of values of a slot element type. */
@@ -322,6 +353,43 @@ enum clr_exception clr_throw(struct clr_runtime *rt, enum clr_exception exc, con
     __attribute__((format(printf, 3, 4)));
 /* Logs "Unhandled exception: ..." and the managed stack trace of the current frames. */
 void clr_report_unhandled(struct clr_runtime *rt);
+
+/* ---- objects and types (clr_object.c) ---- */
+
+/* Signatures of the same kind compared structurally (clr_resolve.c). */
+bool clr_same_signature(const struct clr_assembly *a, uint32_t sig_a, const struct clr_assembly *b, uint32_t sig_b);
+/* Field slots and vtables of the assembly's types (after clr_prepare_statics). */
+bool clr_prepare_types(struct clr_runtime *rt, struct clr_assembly *a);
+/* The base TypeDef of `type`, CLR_NONE32 for none. */
+clr_handle clr_type_base(struct clr_runtime *rt, clr_handle type);
+/* The runtime type of a non-null object. */
+clr_handle clr_object_type(struct clr_runtime *rt, const struct clr_block *o);
+/* Is `type` `target` or derived from it? */
+bool clr_type_derives(struct clr_runtime *rt, clr_handle type, clr_handle target);
+/* A new object of class `type` (fields zero), NULL when the heap is full. */
+struct clr_object *clr_object_new(struct clr_runtime *rt, clr_handle type);
+
+/* A single-dimension, zero-based array: elements packed at their own size after the header. */
+struct clr_array {
+    struct clr_block block;
+    clr_handle elem_type; /* the element's TypeDef, CLR_NONE32 for arrays of arrays */
+    int32_t length;
+    uint8_t elem;      /* what an element holds (a primitive element type, or CLR_ELEM_OBJECT) */
+    uint8_t elem_size; /* bytes per element */
+    uint8_t reserved[6];
+    uint8_t data[];
+};
+
+/* Bytes per array element of element type elem (0: not an array element type). */
+uint8_t clr_array_elem_size(uint8_t elem);
+/* A new zeroed array, NULL when the heap is full. */
+struct clr_array *clr_array_new(struct clr_runtime *rt, uint8_t elem, clr_handle elem_type, int32_t length);
+/* An element (or any raw location of type elem) read into a slot, and written from a slot already of that type. */
+void clr_raw_read(uint8_t elem, const uint8_t *p, struct clr_slot *out);
+void clr_raw_write(uint8_t elem, uint8_t *p, const struct clr_slot *v);
+/* The element type (and TypeDef) of newarr's type token; false for what arrays cannot hold yet (structs). */
+bool clr_array_elem_of_token(struct clr_runtime *rt, const struct clr_assembly *a, uint32_t token, uint8_t *elem,
+                             clr_handle *elem_type);
 
 /* ---- interpreter (clr_interp.c) ---- */
 

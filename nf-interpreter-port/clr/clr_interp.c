@@ -16,7 +16,7 @@
 
 #include "clr_opcodes.h"
 
-#define NOT_YET "not supported yet (runtime slice 1)"
+#define NOT_YET "not supported yet (runtime slice 2)"
 
 /* ---- operands and names ---- */
 
@@ -71,8 +71,9 @@ static enum clr_exception push_frame(struct clr_runtime *rt, struct clr_assembly
     if (rt->depth == rt->frame_capacity)
         return clr_throw(rt, CLR_EXC_STACK_OVERFLOW, NULL);
     struct clr_frame *caller = rt->depth > 0 ? &rt->frames[rt->depth - 1] : NULL;
-    struct clr_slot *locals = caller != NULL ? caller->stack_limit : rt->slots;
-    if ((size_t)(rt->slots_end - locals) < (size_t)md.local_count + md.max_stack)
+    /* One slot more than max_stack per frame: newobj puts the new object under the constructor's arguments. */
+    struct clr_slot *locals = caller != NULL ? caller->stack_limit + 1 : rt->slots + md.arg_count;
+    if (locals > rt->slots_end || (size_t)(rt->slots_end - locals) < (size_t)md.local_count + md.max_stack + 1u)
         return clr_throw(rt, CLR_EXC_STACK_OVERFLOW, NULL);
     struct clr_frame *f = &rt->frames[rt->depth];
     *f = (struct clr_frame){
@@ -127,7 +128,7 @@ static enum clr_exception start_type_init(struct clr_runtime *rt, struct clr_ass
 static enum clr_exception call_method(struct clr_runtime *rt, struct clr_frame *caller, clr_handle handle, bool virt)
 {
     struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(handle)];
-    const uint32_t row = CLR_HANDLE_ROW(handle);
+    uint32_t row = CLR_HANDLE_ROW(handle);
     struct clr_method_def md;
     struct clr_type_def td;
     clr_read_method_def(a, row, &md);
@@ -153,10 +154,13 @@ static enum clr_exception call_method(struct clr_runtime *rt, struct clr_frame *
     const uint8_t ret = clr_sig_read_type(rt, a, &p);
     unsigned i = 0;
     if ((flags & CLR_SIG_HASTHIS) != 0) {
-        if (args[0].kind != CLR_K_O)
-            return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "The 'this' of %s is %s, not an object.",
-                             method_name(a, row, name, sizeof name), clr_kind_name(args[0].kind));
-        args[0].elem = CLR_ELEM_OBJECT;
+        /* A value type's instance method takes its 'this' by reference (ECMA-335 I.8.6.1.5). */
+        const uint8_t this_kind = clr_type_is_value_type(rt, CLR_HANDLE(a->index, md.owner)) ? CLR_K_REF : CLR_K_O;
+        if (args[0].kind != this_kind)
+            return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "The 'this' of %s is %s, not %s.",
+                             method_name(a, row, name, sizeof name), clr_kind_name(args[0].kind),
+                             this_kind == CLR_K_REF ? "a managed pointer" : "an object");
+        args[0].elem = this_kind == CLR_K_REF ? CLR_ELEM_BYREF : CLR_ELEM_OBJECT;
         i = 1;
     } else if (virt) {
         return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "callvirt of the static method %s.",
@@ -172,13 +176,32 @@ static enum clr_exception call_method(struct clr_runtime *rt, struct clr_frame *
             return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "Argument %u of %s is %s, which its parameter cannot take.",
                              k + 1, method_name(a, row, name, sizeof name), clr_kind_name(given));
     }
-    if (virt) {
+    if (virt && args[0].kind == CLR_K_O) {
         if (args[0].v.o == NULL)
             return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
-        if ((md.flags & CLR_METHOD_ATTR_VIRTUAL) != 0 && (md.flags & CLR_METHOD_ATTR_FINAL) == 0 &&
-            (td.flags & CLR_TYPE_ATTR_SEALED) == 0)
-            return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "The virtual call of %s needs the object's type: "
-                             "virtual dispatch is " NOT_YET ".", method_name(a, row, name, sizeof name));
+        if ((td.flags & CLR_TYPE_ATTR_INTERFACE) != 0)
+            return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "The interface call of %s: interface dispatch is " NOT_YET ".",
+                             method_name(a, row, name, sizeof name));
+        const uint16_t slot = a->method_slot[row];
+        if (slot != CLR_NONE16) {
+            /* The override in the object's type: its vtable's entry for the declared method's slot. */
+            const clr_handle type = clr_object_type(rt, args[0].v.o);
+            const struct clr_type_info *ti = &rt->assemblies[CLR_HANDLE_ASSEMBLY(type)].types[CLR_HANDLE_ROW(type)];
+            if (slot >= ti->vtable_size || !clr_type_derives(rt, type, CLR_HANDLE(a->index, md.owner)))
+                return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "callvirt of %s on an object of another type.",
+                                 method_name(a, row, name, sizeof name));
+            const clr_handle target = ti->vtable[slot];
+            if (target != handle) {
+                handle = target;
+                a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(handle)];
+                row = CLR_HANDLE_ROW(handle);
+                clr_read_method_def(a, row, &md);
+                /* A boxed value calling its value type's override: 'this' is the address of the value. */
+                if (args[0].v.o->kind == CLR_BLOCK_OBJECT && clr_type_is_value_type(rt, CLR_HANDLE(a->index, md.owner)))
+                    args[0] = (struct clr_slot){.kind = CLR_K_REF, .elem = CLR_ELEM_BYREF,
+                                                .v.ref = &((struct clr_object *)args[0].v.o)->fields[0]};
+            }
+        }
     }
     if ((md.impl_flags & CLR_METHOD_IMPL_INTERNAL_CALL) != 0) {
         struct clr_slot result = {.kind = CLR_K_NONE};
@@ -230,7 +253,7 @@ static enum clr_exception do_return(struct clr_runtime *rt, struct clr_frame *f)
     if (rt->depth == 0)
         return CLR_EXC_NONE; /* the entry point returned; its value (int Main) is dropped */
     struct clr_frame *caller = &rt->frames[rt->depth - 1];
-    caller->sp = f->args;
+    caller->sp = f->newobj ? f->args + 1 : f->args; /* newobj: the object ('this') stays */
     if (ret != CLR_ELEM_VOID) {
         if (caller->sp == caller->stack_limit)
             return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "The caller's stack is full for the value of %s.",
@@ -362,7 +385,7 @@ static enum clr_exception do_switch(struct clr_runtime *rt, struct clr_frame *f,
     return CLR_EXC_NONE;
 }
 
-/* ldsfld and stsfld. *restart: a .cctor frame was pushed and the instruction runs again after it. */
+/* ldsfld, ldsflda and stsfld. *restart: a .cctor frame was pushed and the instruction runs again after it. */
 static enum clr_exception static_field(struct clr_runtime *rt, struct clr_frame *f, unsigned op, bool *restart)
 {
     const uint8_t *p;
@@ -392,6 +415,8 @@ static enum clr_exception static_field(struct clr_runtime *rt, struct clr_frame 
         return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "Static fields of a value type are " NOT_YET ".");
     if (op == CEE_LDSFLD)
         return push(rt, f, op, *slot);
+    if (op == CEE_LDSFLDA)
+        return push(rt, f, op, (struct clr_slot){.kind = CLR_K_REF, .v.ref = slot});
     if ((exc = need(rt, f, op, 1)) != CLR_EXC_NONE)
         return exc;
     const struct clr_slot v = *--f->sp;
@@ -526,6 +551,465 @@ static enum clr_exception variable(struct clr_runtime *rt, struct clr_frame *f, 
     }
 }
 
+/* ldloca, ldarga: a managed pointer to the variable's slot. */
+static enum clr_exception address_of_var(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
+{
+    const uint8_t *p;
+    unsigned index;
+    if (op == CEE_LDARGA || op == CEE_LDLOCA) {
+        if (!operand(f, 2, &p))
+            return invalid(rt, f, op, "the operand runs past the end of the body");
+        index = clr_rd16(p);
+    } else {
+        if (!operand(f, 1, &p))
+            return invalid(rt, f, op, "the operand runs past the end of the body");
+        index = p[0];
+    }
+    const bool arg = op == CEE_LDARGA || op == CEE_LDARGA_S;
+    if (index >= (arg ? f->arg_count : f->local_count))
+        return invalid(rt, f, op, "no such argument or local");
+    return push(rt, f, op, (struct clr_slot){.kind = CLR_K_REF, .v.ref = (arg ? f->args : f->locals) + index});
+}
+
+/* The element type ldind.* / stind.* read or write, by opcode. */
+static uint8_t indirect_elem(unsigned op)
+{
+    static const uint8_t ld[] = {CLR_ELEM_I1, CLR_ELEM_U1, CLR_ELEM_I2, CLR_ELEM_U2, CLR_ELEM_I4, CLR_ELEM_U4,
+                                 CLR_ELEM_I8, CLR_ELEM_I,  CLR_ELEM_R4, CLR_ELEM_R8, CLR_ELEM_OBJECT};
+    static const uint8_t st[] = {CLR_ELEM_OBJECT, CLR_ELEM_I1, CLR_ELEM_I2, CLR_ELEM_I4,
+                                 CLR_ELEM_I8,     CLR_ELEM_R4, CLR_ELEM_R8};
+    if (op >= CEE_LDIND_I1 && op <= CEE_LDIND_REF)
+        return ld[op - CEE_LDIND_I1];
+    if (op >= CEE_STIND_REF && op <= CEE_STIND_R8)
+        return st[op - CEE_STIND_REF];
+    return CLR_ELEM_I; /* stind.i */
+}
+
+/* Do values of stack kind `have` fit an access of stack kind `want`? int32 and native int mix, and so
+ * do float32 and float64 (both are ECMA's F). */
+static bool indirect_kind_ok(uint8_t have, uint8_t want)
+{
+    if (have == want)
+        return true;
+    if ((have == CLR_K_I4 || have == CLR_K_I) && (want == CLR_K_I4 || want == CLR_K_I))
+        return true;
+    return (have == CLR_K_R4 || have == CLR_K_R8) && (want == CLR_K_R4 || want == CLR_K_R8);
+}
+
+/* ldind.* and stind.*: through a managed pointer to a slot, converting as the opcode's type says. */
+static enum clr_exception indirect(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
+{
+    const bool load = op >= CEE_LDIND_I1 && op <= CEE_LDIND_REF;
+    const uint8_t elem = indirect_elem(op);
+    enum clr_exception exc = need(rt, f, op, load ? 1 : 2);
+    if (exc != CLR_EXC_NONE)
+        return exc;
+    if (load) {
+        const struct clr_slot addr = f->sp[-1];
+        if (addr.kind != CLR_K_REF)
+            return operands_invalid(rt, f, op, addr.kind, CLR_K_NONE);
+        struct clr_slot raw;
+        const struct clr_slot *target = addr.v.ref;
+        if (addr.ref_elem != 0) {
+            clr_raw_read(addr.ref_elem, addr.v.raw, &raw);
+            target = &raw;
+        }
+        if (!indirect_kind_ok(target->kind, clr_elem_kind(elem)))
+            return invalid(rt, f, op, "the location holds a value of another type");
+        struct clr_slot v;
+        if (!clr_store_convert(elem, &v, target))
+            return invalid(rt, f, op, "the location holds a value of another type");
+        v.elem = 0;
+        f->sp[-1] = v;
+        return CLR_EXC_NONE;
+    }
+    const struct clr_slot value = f->sp[-1], addr = f->sp[-2];
+    if (addr.kind != CLR_K_REF || !indirect_kind_ok(value.kind, clr_elem_kind(elem)))
+        return operands_invalid(rt, f, op, addr.kind, value.kind);
+    struct clr_slot v;
+    if (addr.ref_elem != 0) {
+        /* An array element: converted to the instruction's type, then to the element's. */
+        struct clr_slot w;
+        if (!indirect_kind_ok(clr_elem_kind(addr.ref_elem), clr_elem_kind(elem)) ||
+            !clr_store_convert(elem, &v, &value) || !clr_store_convert(addr.ref_elem, &w, &v))
+            return invalid(rt, f, op, "the location holds a value of another type");
+        clr_raw_write(addr.ref_elem, addr.v.raw, &w);
+        f->sp -= 2;
+        return CLR_EXC_NONE;
+    }
+    struct clr_slot *target = addr.v.ref;
+    if (!indirect_kind_ok(target->kind, clr_elem_kind(elem)))
+        return invalid(rt, f, op, "the location holds a value of another type");
+    /* The instruction truncates to its own type, the location then to its declared one. */
+    if (!clr_store_convert(elem, &v, &value) || !clr_store_convert(target->elem, target, &v))
+        return invalid(rt, f, op, "the location cannot take the value");
+    f->sp -= 2;
+    return CLR_EXC_NONE;
+}
+
+/* The TypeDef of a type token, or an exception for what this slice cannot test (arrays, interfaces). */
+static enum clr_exception class_operand(struct clr_runtime *rt, struct clr_frame *f, unsigned op, clr_handle *type)
+{
+    const uint8_t *p;
+    if (!operand(f, 4, &p))
+        return invalid(rt, f, op, "the operand runs past the end of the body");
+    const uint32_t token = clr_rd32(p);
+    char name[96];
+    if (CLR_TOKEN_TABLE(token) == CLR_TOK_TYPE_SPEC)
+        return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "IL_%04x %s in %s: array types are " NOT_YET ".",
+                         (unsigned)f->op_ip, clr_opcode_name(op), method_name(f->assembly, f->method, name, sizeof name));
+    *type = clr_type_token_target(f->assembly, token);
+    if (*type == CLR_NONE32)
+        return invalid(rt, f, op, "the token is not a type of this assembly");
+    return CLR_EXC_NONE;
+}
+
+static size_t type_name(struct clr_runtime *rt, clr_handle type, char *buf, size_t cap)
+{
+    return clr_type_full_name(&rt->assemblies[CLR_HANDLE_ASSEMBLY(type)], CLR_HANDLE_ROW(type), '+', buf, cap);
+}
+
+/* castclass and isinst for classes. */
+static enum clr_exception cast(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
+{
+    clr_handle type;
+    enum clr_exception exc = class_operand(rt, f, op, &type);
+    if (exc != CLR_EXC_NONE || (exc = need(rt, f, op, 1)) != CLR_EXC_NONE)
+        return exc;
+    struct clr_slot *v = &f->sp[-1];
+    if (v->kind != CLR_K_O)
+        return operands_invalid(rt, f, op, v->kind, CLR_K_NONE);
+    if (v->v.o == NULL)
+        return CLR_EXC_NONE;
+    struct clr_type_def td;
+    clr_read_type_def(&rt->assemblies[CLR_HANDLE_ASSEMBLY(type)], CLR_HANDLE_ROW(type), &td);
+    if ((td.flags & CLR_TYPE_ATTR_INTERFACE) != 0) {
+        char name[96];
+        return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "IL_%04x %s in %s: casts to interfaces are " NOT_YET
+                         ".", (unsigned)f->op_ip, clr_opcode_name(op), method_name(f->assembly, f->method, name, sizeof name));
+    }
+    const clr_handle actual = clr_object_type(rt, v->v.o);
+    if (clr_type_derives(rt, actual, type))
+        return CLR_EXC_NONE;
+    if (op == CEE_ISINST) {
+        v->v.o = NULL;
+        return CLR_EXC_NONE;
+    }
+    char from[64], to[64];
+    type_name(rt, actual, from, sizeof from);
+    type_name(rt, type, to, sizeof to);
+    return clr_throw(rt, CLR_EXC_INVALID_CAST, "Unable to cast object of type '%s' to type '%s'.", from, to);
+}
+
+/* newobj of a class: the object goes under the constructor's arguments, the constructor's return leaves it. */
+static enum clr_exception new_object(struct clr_runtime *rt, struct clr_frame *f, unsigned op, bool *restart)
+{
+    const uint8_t *p;
+    *restart = false;
+    if (!operand(f, 4, &p))
+        return invalid(rt, f, op, "the operand runs past the end of the body");
+    const clr_handle h = method_target(f->assembly, clr_rd32(p));
+    if (h == CLR_NONE32)
+        return invalid(rt, f, op, "the token is not a method of this assembly");
+    struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(h)];
+    struct clr_method_def md;
+    struct clr_type_def td;
+    clr_read_method_def(a, CLR_HANDLE_ROW(h), &md);
+    clr_read_type_def(a, md.owner, &td);
+    const clr_handle type = CLR_HANDLE(a->index, md.owner);
+    if ((md.flags & CLR_METHOD_ATTR_STATIC) != 0 || !clr_string_equals(a, md.name, ".ctor") || md.arg_count == 0)
+        return invalid(rt, f, op, "the method is not a constructor");
+    char name[96];
+    if (clr_type_is_value_type(rt, type) || type == rt->string_type ||
+        (md.impl_flags & CLR_METHOD_IMPL_INTERNAL_CALL) != 0)
+        return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "IL_%04x newobj of %s: constructors of value types, strings and "
+                         "arrays are " NOT_YET ".", (unsigned)f->op_ip, method_name(a, CLR_HANDLE_ROW(h), name, sizeof name));
+    if ((td.flags & (CLR_TYPE_ATTR_INTERFACE | CLR_TYPE_ATTR_ABSTRACT)) != 0)
+        return invalid(rt, f, op, "the type is abstract");
+    if ((td.flags & CLR_TYPE_ATTR_BEFORE_FIELD_INIT) == 0) {
+        bool started;
+        const enum clr_exception exc = start_type_init(rt, a, md.owner, &started);
+        if (exc != CLR_EXC_NONE)
+            return exc;
+        if (started) {
+            f->ip = f->op_ip;
+            *restart = true;
+            return CLR_EXC_NONE;
+        }
+    }
+    const unsigned n = md.arg_count - 1u;
+    enum clr_exception exc = need(rt, f, op, n);
+    if (exc != CLR_EXC_NONE)
+        return exc;
+    struct clr_object *o = clr_object_new(rt, type);
+    if (o == NULL)
+        return clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL);
+    /* The slot above stack_limit is the frame's spare one (push_frame). */
+    memmove(f->sp - n + 1, f->sp - n, n * sizeof *f->sp);
+    f->sp[-(ptrdiff_t)n] = (struct clr_slot){.kind = CLR_K_O, .v.o = &o->block};
+    f->sp++;
+    const uint32_t depth = rt->depth;
+    if ((exc = call_method(rt, f, h, false)) != CLR_EXC_NONE)
+        return exc;
+    if (rt->depth != depth + 1)
+        return invalid(rt, f, op, "the constructor did not start");
+    rt->frames[depth].newobj = true;
+    *restart = true;
+    return CLR_EXC_NONE;
+}
+
+/* ldfld, ldflda, stfld on an object's field. */
+static enum clr_exception instance_field(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
+{
+    const uint8_t *p;
+    if (!operand(f, 4, &p))
+        return invalid(rt, f, op, "the operand runs past the end of the body");
+    const clr_handle h = field_target(f->assembly, clr_rd32(p));
+    if (h == CLR_NONE32)
+        return invalid(rt, f, op, "the token is not a field of this assembly");
+    struct clr_assembly *fa = &rt->assemblies[CLR_HANDLE_ASSEMBLY(h)];
+    const struct clr_field_info info = fa->fields[CLR_HANDLE_ROW(h)];
+    if ((clr_field_def_flags(fa, CLR_HANDLE_ROW(h)) & CLR_FIELD_ATTR_STATIC) != 0)
+        return invalid(rt, f, op, "the field is static");
+    const bool store = op == CEE_STFLD;
+    enum clr_exception exc = need(rt, f, op, store ? 2 : 1);
+    if (exc != CLR_EXC_NONE)
+        return exc;
+    const struct clr_slot obj = f->sp[store ? -2 : -1];
+    if (obj.kind == CLR_K_REF || info.elem == 0)
+        return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "IL_%04x %s: fields of value types and fields of a struct type "
+                         "are " NOT_YET ".", (unsigned)f->op_ip, clr_opcode_name(op));
+    if (obj.kind != CLR_K_O)
+        return operands_invalid(rt, f, op, obj.kind, CLR_K_NONE);
+    if (obj.v.o == NULL)
+        return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
+    struct clr_object *o = (struct clr_object *)obj.v.o;
+    const clr_handle owner = CLR_HANDLE(fa->index, info.owner);
+    if (obj.v.o->kind != CLR_BLOCK_OBJECT || info.instance_slot >= o->field_count ||
+        (o->type != owner && !clr_type_derives(rt, o->type, owner)))
+        return invalid(rt, f, op, "the object has no such field");
+    struct clr_slot *slot = &o->fields[info.instance_slot];
+    if (slot->kind == CLR_K_NONE)
+        clr_slot_zero(slot, info.elem);
+    if (store) {
+        if (!clr_store_convert(info.elem, slot, &f->sp[-1]))
+            return operands_invalid(rt, f, op, obj.kind, f->sp[-1].kind);
+        f->sp -= 2;
+        return CLR_EXC_NONE;
+    }
+    f->sp--;
+    if (op == CEE_LDFLDA)
+        return push(rt, f, op, (struct clr_slot){.kind = CLR_K_REF, .v.ref = slot});
+    return push(rt, f, op, *slot);
+}
+
+/* newarr: the element type from the token, the length from the stack. */
+static enum clr_exception new_array(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
+{
+    const uint8_t *p;
+    if (!operand(f, 4, &p))
+        return invalid(rt, f, op, "the operand runs past the end of the body");
+    uint8_t elem;
+    clr_handle elem_type;
+    if (!clr_array_elem_of_token(rt, f->assembly, clr_rd32(p), &elem, &elem_type)) {
+        if (clr_type_token_target(f->assembly, clr_rd32(p)) == CLR_NONE32)
+            return invalid(rt, f, op, "the token is not a type of this assembly");
+        char name[96];
+        return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "IL_%04x newarr in %s: arrays of structs are " NOT_YET ".",
+                         (unsigned)f->op_ip, method_name(f->assembly, f->method, name, sizeof name));
+    }
+    enum clr_exception exc = need(rt, f, op, 1);
+    if (exc != CLR_EXC_NONE)
+        return exc;
+    struct clr_slot *n = &f->sp[-1];
+    if (n->kind != CLR_K_I4 && n->kind != CLR_K_I)
+        return operands_invalid(rt, f, op, n->kind, CLR_K_NONE);
+    const int64_t length = n->kind == CLR_K_I4 ? n->v.i4 : n->v.i8;
+    if (length < 0)
+        return clr_throw(rt, CLR_EXC_OVERFLOW, NULL);
+    struct clr_array *arr = length <= INT32_MAX ? clr_array_new(rt, elem, elem_type, (int32_t)length) : NULL;
+    if (arr == NULL)
+        return clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL);
+    *n = (struct clr_slot){.kind = CLR_K_O, .v.o = &arr->block};
+    return CLR_EXC_NONE;
+}
+
+/* The array and the element address of array-and-index operands at sp[-depth], sp[-depth + 1]. */
+static enum clr_exception element(struct clr_runtime *rt, struct clr_frame *f, unsigned op, unsigned depth,
+                                  struct clr_array **arr, uint8_t **at)
+{
+    enum clr_exception exc = need(rt, f, op, depth);
+    if (exc != CLR_EXC_NONE)
+        return exc;
+    const struct clr_slot a = f->sp[-(ptrdiff_t)depth], i = f->sp[-(ptrdiff_t)depth + 1];
+    if (a.kind != CLR_K_O || (i.kind != CLR_K_I4 && i.kind != CLR_K_I))
+        return operands_invalid(rt, f, op, a.kind, i.kind);
+    if (a.v.o == NULL)
+        return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
+    if (a.v.o->kind != CLR_BLOCK_ARRAY)
+        return invalid(rt, f, op, "the object is not an array");
+    *arr = (struct clr_array *)a.v.o;
+    const int64_t index = i.kind == CLR_K_I4 ? i.v.i4 : i.v.i8;
+    if (index < 0 || index >= (*arr)->length)
+        return clr_throw(rt, CLR_EXC_INDEX_OUT_OF_RANGE, NULL);
+    *at = (*arr)->data + (size_t)index * (*arr)->elem_size;
+    return CLR_EXC_NONE;
+}
+
+/* The element type ldelem.* / stelem.* name, 0 for the token forms. */
+static uint8_t element_op_elem(unsigned op)
+{
+    static const uint8_t ld[] = {CLR_ELEM_I1, CLR_ELEM_U1, CLR_ELEM_I2, CLR_ELEM_U2, CLR_ELEM_I4, CLR_ELEM_U4,
+                                 CLR_ELEM_I8, CLR_ELEM_I,  CLR_ELEM_R4, CLR_ELEM_R8, CLR_ELEM_OBJECT};
+    static const uint8_t st[] = {CLR_ELEM_I,  CLR_ELEM_I1, CLR_ELEM_I2, CLR_ELEM_I4,
+                                 CLR_ELEM_I8, CLR_ELEM_R4, CLR_ELEM_R8, CLR_ELEM_OBJECT};
+    if (op >= CEE_LDELEM_I1 && op <= CEE_LDELEM_REF)
+        return ld[op - CEE_LDELEM_I1];
+    if (op >= CEE_STELEM_I && op <= CEE_STELEM_REF)
+        return st[op - CEE_STELEM_I];
+    return 0;
+}
+
+/* ldelem.*, stelem.*, ldelem, stelem, ldelema, ldlen. */
+static enum clr_exception array_access(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
+{
+    uint8_t elem = element_op_elem(op);
+    if (op == CEE_LDELEM || op == CEE_STELEM || op == CEE_LDELEMA) {
+        const uint8_t *p;
+        if (!operand(f, 4, &p))
+            return invalid(rt, f, op, "the operand runs past the end of the body");
+        clr_handle elem_type;
+        if (!clr_array_elem_of_token(rt, f->assembly, clr_rd32(p), &elem, &elem_type)) {
+            if (clr_type_token_target(f->assembly, clr_rd32(p)) == CLR_NONE32)
+                return invalid(rt, f, op, "the token is not a type of this assembly");
+            char name[96];
+            return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "IL_%04x %s in %s: arrays of structs are " NOT_YET ".",
+                             (unsigned)f->op_ip, clr_opcode_name(op), method_name(f->assembly, f->method, name, sizeof name));
+        }
+    }
+    enum clr_exception exc;
+    struct clr_array *arr = NULL;
+    uint8_t *at = NULL;
+    if (op == CEE_LDLEN) {
+        if ((exc = need(rt, f, op, 1)) != CLR_EXC_NONE)
+            return exc;
+        const struct clr_slot a = f->sp[-1];
+        if (a.kind != CLR_K_O)
+            return operands_invalid(rt, f, op, a.kind, CLR_K_NONE);
+        if (a.v.o == NULL)
+            return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
+        if (a.v.o->kind != CLR_BLOCK_ARRAY)
+            return invalid(rt, f, op, "the object is not an array");
+        f->sp[-1] = (struct clr_slot){.kind = CLR_K_I, .v.i8 = ((struct clr_array *)a.v.o)->length};
+        return CLR_EXC_NONE;
+    }
+    const bool store = op == CEE_STELEM || (op >= CEE_STELEM_I && op <= CEE_STELEM_REF);
+    if ((exc = element(rt, f, op, store ? 3 : 2, &arr, &at)) != CLR_EXC_NONE)
+        return exc;
+    if (!indirect_kind_ok(clr_elem_kind(arr->elem), clr_elem_kind(elem)))
+        return invalid(rt, f, op, "the array's elements are of another type");
+    if (op == CEE_LDELEMA) {
+        f->sp -= 2;
+        return push(rt, f, op, (struct clr_slot){.kind = CLR_K_REF, .v.raw = at, .ref_elem = arr->elem});
+    }
+    if (!store) {
+        struct clr_slot v;
+        clr_raw_read(arr->elem, at, &v);
+        if (!clr_store_convert(elem, &v, &v))
+            return invalid(rt, f, op, "the array's elements are of another type");
+        f->sp -= 2;
+        return push(rt, f, op, v);
+    }
+    const struct clr_slot value = f->sp[-1];
+    struct clr_slot v, w;
+    if (!indirect_kind_ok(value.kind, clr_elem_kind(elem)) || !clr_store_convert(elem, &v, &value) ||
+        !clr_store_convert(arr->elem, &w, &v))
+        return operands_invalid(rt, f, op, f->sp[-3].kind, value.kind);
+    if (arr->elem == CLR_ELEM_OBJECT && w.v.o != NULL && arr->elem_type != CLR_NONE32 &&
+        !clr_type_derives(rt, clr_object_type(rt, w.v.o), arr->elem_type))
+        return clr_throw(rt, CLR_EXC_ARRAY_TYPE_MISMATCH, NULL);
+    clr_raw_write(arr->elem, at, &w);
+    f->sp -= 3;
+    return CLR_EXC_NONE;
+}
+
+/* box, unbox.any, unbox: a boxed primitive or enum is an object of the value's type with one field. */
+static enum clr_exception boxing(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
+{
+    const uint8_t *p;
+    if (!operand(f, 4, &p))
+        return invalid(rt, f, op, "the operand runs past the end of the body");
+    const uint32_t token = clr_rd32(p);
+    const clr_handle type = clr_type_token_target(f->assembly, token);
+    if (CLR_TOKEN_TABLE(token) != CLR_TOK_TYPE_SPEC && type == CLR_NONE32)
+        return invalid(rt, f, op, "the token is not a type of this assembly");
+    enum clr_exception exc = need(rt, f, op, 1);
+    if (exc != CLR_EXC_NONE)
+        return exc;
+    if (type == CLR_NONE32 || !clr_type_is_value_type(rt, type)) {
+        /* A reference type: box does nothing, unbox.any is castclass. */
+        if (op == CEE_UNBOX)
+            return invalid(rt, f, op, "the type is not a value type");
+        if (op == CEE_UNBOX_ANY) {
+            f->ip = f->op_ip + 1;
+            return cast(rt, f, CEE_CASTCLASS);
+        }
+        return f->sp[-1].kind == CLR_K_O ? CLR_EXC_NONE : operands_invalid(rt, f, op, f->sp[-1].kind, CLR_K_NONE);
+    }
+    uint8_t elem;
+    clr_handle elem_type;
+    if (!clr_array_elem_of_token(rt, f->assembly, token, &elem, &elem_type)) {
+        char name[96];
+        return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "IL_%04x %s in %s: boxing structs is " NOT_YET ".",
+                         (unsigned)f->op_ip, clr_opcode_name(op), method_name(f->assembly, f->method, name, sizeof name));
+    }
+    struct clr_slot *v = &f->sp[-1];
+    if (op == CEE_BOX) {
+        struct clr_slot value;
+        if (!indirect_kind_ok(v->kind, clr_elem_kind(elem)) || !clr_store_convert(elem, &value, v))
+            return operands_invalid(rt, f, op, v->kind, CLR_K_NONE);
+        struct clr_object *o = (struct clr_object *)clr_heap_alloc(&rt->heap, CLR_BLOCK_OBJECT,
+                                                                   sizeof *o - sizeof o->block + sizeof o->fields[0]);
+        if (o == NULL)
+            return clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL);
+        o->type = type;
+        o->field_count = 1;
+        o->fields[0] = value;
+        *v = (struct clr_slot){.kind = CLR_K_O, .v.o = &o->block};
+        return CLR_EXC_NONE;
+    }
+    if (v->kind != CLR_K_O)
+        return operands_invalid(rt, f, op, v->kind, CLR_K_NONE);
+    if (v->v.o == NULL)
+        return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
+    struct clr_object *o = (struct clr_object *)v->v.o;
+    /* The same type, or an enum and its underlying type (as .NET allows). */
+    uint8_t boxed_elem = 0;
+    clr_handle boxed_type;
+    if (v->v.o->kind == CLR_BLOCK_OBJECT && o->field_count == 1 && clr_type_is_value_type(rt, o->type)) {
+        const struct clr_assembly *ba = &rt->assemblies[CLR_HANDLE_ASSEMBLY(o->type)];
+        if (!clr_array_elem_of_token(rt, ba, (CLR_TOK_TYPE_DEF << 24) | CLR_HANDLE_ROW(o->type), &boxed_elem,
+                                     &boxed_type))
+            boxed_elem = 0;
+    }
+    if (boxed_elem == 0 || (o->type != type && boxed_elem != elem)) {
+        char from[64], to[64];
+        type_name(rt, clr_object_type(rt, v->v.o), from, sizeof from);
+        type_name(rt, type, to, sizeof to);
+        return clr_throw(rt, CLR_EXC_INVALID_CAST, "Unable to cast object of type '%s' to type '%s'.", from, to);
+    }
+    if (o->fields[0].kind == CLR_K_NONE)
+        clr_slot_zero(&o->fields[0], boxed_elem);
+    if (op == CEE_UNBOX) {
+        *v = (struct clr_slot){.kind = CLR_K_REF, .v.ref = &o->fields[0]};
+        return CLR_EXC_NONE;
+    }
+    struct clr_slot value = o->fields[0];
+    value.elem = 0;
+    *v = value;
+    return CLR_EXC_NONE;
+}
+
 /* ---- the loop ---- */
 
 static enum clr_exception run(struct clr_runtime *rt)
@@ -629,7 +1113,42 @@ static enum clr_exception run(struct clr_runtime *rt)
             case CEE_LDSTR:
                 exc = load_string(rt, f, op);
                 break;
+            case CEE_LDARGA_S: case CEE_LDLOCA_S: case CEE_LDARGA: case CEE_LDLOCA:
+                exc = address_of_var(rt, f, op);
+                break;
+            case 0x46: case 0x47: case 0x48: case 0x49: case 0x4A: case 0x4B: case 0x4C: case 0x4D: case 0x4E:
+            case 0x4F: case 0x50: case 0x51: case 0x52: case 0x53: case 0x54: case 0x55: case 0x56: case 0x57:
+            case CEE_STIND_I:
+                exc = indirect(rt, f, op);
+                break;
+            case CEE_NEWOBJ: {
+                bool restart;
+                if ((exc = new_object(rt, f, op, &restart)) != CLR_EXC_NONE)
+                    return exc;
+                if (restart)
+                    goto next_frame;
+                break;
+            }
+            case CEE_LDFLD: case CEE_LDFLDA: case CEE_STFLD:
+                exc = instance_field(rt, f, op);
+                break;
+            case CEE_NEWARR:
+                exc = new_array(rt, f, op);
+                break;
+            case CEE_LDLEN: case CEE_LDELEMA: case CEE_LDELEM: case CEE_STELEM:
+            case 0x90: case 0x91: case 0x92: case 0x93: case 0x94: case 0x95: case 0x96: case 0x97: case 0x98:
+            case 0x99: case 0x9A: case 0x9B: case 0x9C: case 0x9D: case 0x9E: case 0x9F: case 0xA0: case 0xA1:
+            case 0xA2:
+                exc = array_access(rt, f, op);
+                break;
+            case CEE_BOX: case CEE_UNBOX: case CEE_UNBOX_ANY:
+                exc = boxing(rt, f, op);
+                break;
+            case CEE_CASTCLASS: case CEE_ISINST:
+                exc = cast(rt, f, op);
+                break;
             case CEE_LDSFLD:
+            case CEE_LDSFLDA:
             case CEE_STSFLD: {
                 bool restart;
                 if ((exc = static_field(rt, f, op, &restart)) != CLR_EXC_NONE)
@@ -660,7 +1179,18 @@ enum clr_result clr_run(struct clr_runtime *rt)
     rt->state = CLR_STATE_RAN;
     struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(rt->entry_point)];
     const uint32_t row = CLR_HANDLE_ROW(rt->entry_point);
-    enum clr_exception exc = push_frame(rt, a, row, CLR_NONE16);
+    struct clr_method_def entry;
+    clr_read_method_def(a, row, &entry);
+    enum clr_exception exc = CLR_EXC_NONE;
+    if (entry.arg_count == 1) { /* Main(string[]): no command-line arguments */
+        struct clr_array *args = clr_array_new(rt, CLR_ELEM_OBJECT, rt->string_type, 0);
+        if (args == NULL || rt->slots_end - rt->slots < 1)
+            exc = clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL);
+        else
+            rt->slots[0] = (struct clr_slot){.kind = CLR_K_O, .elem = CLR_ELEM_OBJECT, .v.o = &args->block};
+    }
+    if (exc == CLR_EXC_NONE)
+        exc = push_frame(rt, a, row, CLR_NONE16);
     if (exc == CLR_EXC_NONE) {
         /* Calling Main initialises a precise entry type first, as any other call does. */
         struct clr_method_def md;

@@ -177,9 +177,12 @@ static bool check_entry_point(struct clr_runtime *rt)
         clr_read_method_def(a, entry, &md);
         char method[96];
         clr_method_full_name(a, entry, method, sizeof method);
-        if ((md.flags & CLR_METHOD_ATTR_STATIC) == 0 || md.arg_count != 0) {
-            clr_log(rt, "assembly %s: entry point %s %s: not supported yet; declare static void Main()", a->name,
-                    method, (md.flags & CLR_METHOD_ATTR_STATIC) == 0 ? "is not static" : "takes arguments");
+        /* Main() or Main(string[]) (which gets an empty array, as .NET without command-line arguments). */
+        const uint8_t *sig = clr_blob_at(a, md.signature);
+        const bool string_array = md.arg_count == 1 && sig[2] == 1 && sig[4] == CLR_ELEM_SZARRAY && sig[5] == CLR_ELEM_STRING;
+        if ((md.flags & CLR_METHOD_ATTR_STATIC) == 0 || (md.arg_count != 0 && !string_array)) {
+            clr_log(rt, "assembly %s: entry point %s %s: declare static void Main() or static void Main(string[])",
+                    a->name, method, (md.flags & CLR_METHOD_ATTR_STATIC) == 0 ? "is not static" : "takes other arguments");
             return false;
         }
         rt->entry_point = CLR_HANDLE(i, entry);
@@ -223,7 +226,8 @@ static enum clr_result load(struct clr_runtime *rt, const struct clr_config *cfg
         a->base = rt->image + offset;
         a->index = rt->assembly_count;
         if (!check_header(rt, a) || !check_tables(rt, a) || !clr_check_assembly(rt, a) || !check_name(rt, a) ||
-            !clr_resolve_assembly(rt, a) || !clr_bind_natives(rt, a) || !clr_prepare_statics(rt, a))
+            !clr_resolve_assembly(rt, a) || !clr_bind_natives(rt, a) || !clr_prepare_statics(rt, a) ||
+            !clr_prepare_types(rt, a))
             return CLR_REFUSED;
         rt->assembly_count++;
         offset += a->size;

@@ -134,7 +134,7 @@ static bool same_type(const struct clr_assembly *a, const uint8_t **pa, const st
 }
 
 /* Signatures of the same kind (method or field), checked by the loader, compared structurally. */
-static bool same_signature(const struct clr_assembly *a, uint32_t sig_a, const struct clr_assembly *b, uint32_t sig_b)
+bool clr_same_signature(const struct clr_assembly *a, uint32_t sig_a, const struct clr_assembly *b, uint32_t sig_b)
 {
     const uint8_t *pa = clr_blob_at(a, sig_a), *pb = clr_blob_at(b, sig_b);
     if (*pa++ != *pb++)
@@ -171,7 +171,7 @@ static clr_handle find_member(struct clr_runtime *rt, clr_handle type, bool meth
             } else {
                 m_name = clr_field_def_name(a, m), m_sig = clr_field_def_signature(a, m);
             }
-            if (clr_string_equals(a, m_name, name) && same_signature(from, ref->signature, a, m_sig))
+            if (clr_string_equals(a, m_name, name) && clr_same_signature(from, ref->signature, a, m_sig))
                 return CLR_HANDLE(a->index, m);
         }
         type = td.extends != 0 ? clr_type_token_target(a, td.extends) : CLR_NONE32;

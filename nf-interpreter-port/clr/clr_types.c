@@ -47,7 +47,7 @@ uint8_t clr_sig_read_type(struct clr_runtime *rt, const struct clr_assembly *a, 
         return CLR_ELEM_OBJECT;
     case CLR_ELEM_BYREF:
         *p = skip_type(*p);
-        return 0;
+        return CLR_ELEM_BYREF;
     case CLR_ELEM_VALUETYPE: {
         const clr_handle type = clr_type_token_target(a, clr_rd32(*p + 1));
         *p += 5;
@@ -77,6 +77,8 @@ uint8_t clr_elem_kind(uint8_t elem)
         return CLR_K_R8;
     case CLR_ELEM_OBJECT:
         return CLR_K_O;
+    case CLR_ELEM_BYREF:
+        return CLR_K_REF;
     default:
         return CLR_K_NONE;
     }
@@ -165,6 +167,12 @@ bool clr_store_convert(uint8_t elem, struct clr_slot *dst, const struct clr_slot
             return false;
         v.v.o = src->v.o;
         break;
+    case CLR_ELEM_BYREF:
+        if (src->kind != CLR_K_REF)
+            return false;
+        v.v.ref = src->v.ref;
+        v.ref_elem = src->ref_elem;
+        break;
     default:
         return false;
     }
@@ -182,7 +190,9 @@ bool clr_prepare_statics(struct clr_runtime *rt, struct clr_assembly *a)
     for (uint32_t f = 0; f < fields; f++) {
         const uint32_t flags = clr_field_def_flags(a, f);
         const bool has_storage = (flags & CLR_FIELD_ATTR_STATIC) != 0 && (flags & CLR_FIELD_ATTR_LITERAL) == 0;
-        a->fields[f] = (struct clr_field_info){has_storage ? (uint16_t)a->static_count : CLR_NONE16, CLR_NONE16};
+        const uint8_t *fsig = clr_blob_at(a, clr_field_def_signature(a, f)) + 1;
+        a->fields[f] = (struct clr_field_info){has_storage ? (uint16_t)a->static_count : CLR_NONE16, CLR_NONE16,
+                                               CLR_NONE16, clr_sig_read_type(rt, a, &fsig)};
         a->static_count += has_storage;
     }
     for (uint32_t t = 0; t < types; t++) {

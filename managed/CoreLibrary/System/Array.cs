@@ -1,14 +1,21 @@
+using System.Runtime.CompilerServices;
+
 namespace System
 {
     /// <summary>
-    /// The base of every array type. C# needs the type as soon as a signature mentions an array (the
-    /// corlib's own NullableAttribute does). Length, element access and the rest come with the runtime's
-    /// array support (slice 2).
+    /// The base of every array type (single-dimension, zero-based: C#'s T[]). For those, C# reads the length
+    /// with the ldlen instruction; Length here serves code that holds an Array.
     /// </summary>
     public abstract class Array
     {
         private protected Array()
         {
+        }
+
+        public extern int Length
+        {
+            [MethodImpl(MethodImplOptions.InternalCall)]
+            get;
         }
     }
 }

@@ -9,13 +9,13 @@ namespace System
         public static readonly string TrueString = TrueLiteral;
         public static readonly string FalseString = FalseLiteral;
 
-#pragma warning disable CS0649 // the value itself: the runtime stores it, no managed code assigns it
+#pragma warning disable CS0169, CS0649 // the value itself: the runtime stores it, managed code reads it as `this`
         private readonly bool m_value;
-#pragma warning restore CS0649
+#pragma warning restore CS0169, CS0649
 
         public override string ToString()
         {
-            return m_value ? TrueLiteral : FalseLiteral;
+            return this ? TrueLiteral : FalseLiteral;
         }
     }
 }

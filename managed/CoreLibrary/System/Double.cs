@@ -10,9 +10,9 @@ namespace System
         public const double PositiveInfinity = 1.0 / 0.0;
         public const double NaN = 0.0 / 0.0;
 
-#pragma warning disable CS0649 // the value itself: the runtime stores it, no managed code assigns it
+#pragma warning disable CS0169, CS0649 // the value itself: the runtime stores it, managed code reads it as `this`
         private readonly double m_value;
-#pragma warning restore CS0649
+#pragma warning restore CS0169, CS0649
 
         public static bool IsNaN(double value)
         {
@@ -39,7 +39,7 @@ namespace System
 
         public override string ToString()
         {
-            return Number.DoubleToString(m_value);
+            return Number.DoubleToString(this);
         }
     }
 }

@@ -5,13 +5,13 @@ namespace System
     {
         public static readonly IntPtr Zero;
 
-#pragma warning disable CS0649 // the value itself: the runtime stores it, no managed code assigns it
+#pragma warning disable CS0169, CS0649 // the value itself: the runtime stores it, managed code reads it as `this`
         private readonly nint m_value;
-#pragma warning restore CS0649
+#pragma warning restore CS0169, CS0649
 
         public override string ToString()
         {
-            return Number.Int64ToString(m_value);
+            return Number.Int64ToString(this);
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace System
 {
     /// <summary>The base of every type.</summary>
@@ -43,13 +45,8 @@ namespace System
             return objA == objB;
         }
 
-        /// <summary>
-        /// The type's full name in .NET. Naming the actual type needs GetType, which comes with the
-        /// runtime's type support (slice 2); until then this base answer is all an object can give.
-        /// </summary>
-        public virtual string ToString()
-        {
-            return "System.Object";
-        }
+        /// <summary>The full name of the object's type, as .NET gives it (nested types joined with '+').</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public virtual extern string ToString();
     }
 }

@@ -10,9 +10,9 @@ namespace System
         public const float PositiveInfinity = 1.0f / 0.0f;
         public const float NaN = 0.0f / 0.0f;
 
-#pragma warning disable CS0649 // the value itself: the runtime stores it, no managed code assigns it
+#pragma warning disable CS0169, CS0649 // the value itself: the runtime stores it, managed code reads it as `this`
         private readonly float m_value;
-#pragma warning restore CS0649
+#pragma warning restore CS0169, CS0649
 
         public static bool IsNaN(float value)
         {
@@ -39,7 +39,7 @@ namespace System
 
         public override string ToString()
         {
-            return Number.SingleToString(m_value);
+            return Number.SingleToString(this);
         }
     }
 }

@@ -173,6 +173,7 @@ struct corlib_method {
 
 /* In the firmware's order (sorted canonical names). */
 static const struct corlib_method corlib_natives[] = {
+    {"Array", "get_Length", "System.Array::get_Length()", {0, 1, 0, CLR_ELEM_I4}, 4, true},
     {"Console", "WriteNative", "System.Console::WriteNative(System.String)", {0, 0, 1, CLR_ELEM_VOID, S}, 5, false},
     {"Number", "DoubleToString", "System.Number::DoubleToString(System.Double)", {0, 0, 1, S, CLR_ELEM_R8}, 5, false},
     {"Number", "Int32ToString", "System.Number::Int32ToString(System.Int32)", {0, 0, 1, S, CLR_ELEM_I4}, 5, false},
@@ -180,6 +181,7 @@ static const struct corlib_method corlib_natives[] = {
     {"Number", "SingleToString", "System.Number::SingleToString(System.Single)", {0, 0, 1, S, CLR_ELEM_R4}, 5, false},
     {"Number", "UInt32ToString", "System.Number::UInt32ToString(System.UInt32)", {0, 0, 1, S, CLR_ELEM_U4}, 5, false},
     {"Number", "UInt64ToString", "System.Number::UInt64ToString(System.UInt64)", {0, 0, 1, S, CLR_ELEM_U8}, 5, false},
+    {"Object", "ToString", "System.Object::ToString()", {0, 1, 0, S}, 4, true},
     {"String", "Concat", "System.String::Concat(System.String,System.String)", {0, 0, 2, S, S, S}, 6, false},
     {"String", "Equals", "System.String::Equals(System.String,System.String)", {0, 0, 2, CLR_ELEM_BOOLEAN, S, S}, 6, false},
     {"String", "get_Chars", "System.String::get_Chars(System.Int32)", {0, 1, 1, CLR_ELEM_CHAR, CLR_ELEM_I4}, 5, true},
@@ -191,12 +193,16 @@ static void build_corlib(struct ib_assembly *c)
 {
     ib_init(c, "mscorlib", 1, 0);
     const uint16_t object = ib_type_def(c, "System", "Object", 0, 0);
+    uint16_t methods[NATIVE_COUNT] = {0};
+    for (unsigned i = 0; i < NATIVE_COUNT; i++)
+        if (strcmp(corlib_natives[i].type, "Object") == 0)
+            methods[i] = ib_method_def(c, corlib_natives[i].name, MA_VIRTUAL, MI_INTERNAL_CALL,
+                                       ib_sig(c, corlib_natives[i].sig, corlib_natives[i].sig_len), IB_NONE, 0);
     const uint16_t value_type = ib_type_def(c, "System", "ValueType", 0x80, TOK_TYPE_DEF(object));
     ib_type_def(c, "System", "Enum", 0x80, TOK_TYPE_DEF(value_type));
-    uint16_t methods[NATIVE_COUNT] = {0};
-    static const char *const types[] = {"String", "Console", "Number"};
-    for (unsigned t = 0; t < 3; t++) {
-        ib_type_def(c, "System", types[t], t == 0 ? TA_SEALED : 0x181, TOK_TYPE_DEF(object));
+    static const char *const types[] = {"String", "Console", "Number", "Array"};
+    for (unsigned t = 0; t < 4; t++) {
+        ib_type_def(c, "System", types[t], t == 0 ? TA_SEALED : t == 3 ? 0x81 : 0x181, TOK_TYPE_DEF(object));
         for (unsigned i = 0; i < NATIVE_COUNT; i++) {
             const struct corlib_method *m = &corlib_natives[i];
             if (strcmp(m->type, types[t]) != 0)
@@ -221,17 +227,22 @@ struct prog *prog_new(void)
     p->corlib_ref = ib_assembly_ref(a, "mscorlib", 1, 0);
     const uint16_t object = ib_type_ref(a, p->corlib_ref, "System", "Object");
     p->enum_type_ref = ib_type_ref(a, p->corlib_ref, "System", "Enum");
-    uint16_t owners[3];
-    static const char *const types[] = {"String", "Console", "Number"};
-    for (unsigned t = 0; t < 3; t++)
+    uint16_t owners[4];
+    static const char *const types[] = {"String", "Console", "Number", "Array"};
+    for (unsigned t = 0; t < 4; t++)
         owners[t] = ib_type_ref(a, p->corlib_ref, "System", types[t]);
     p->string_type_ref = owners[0];
-    uint32_t *tokens[NATIVE_COUNT] = {&p->write, &p->r8_to_s, &p->i4_to_s, &p->i8_to_s, &p->r4_to_s, &p->u4_to_s,
-                                      &p->u8_to_s, &p->concat, &p->equals, &p->get_chars, &p->get_length};
+    uint32_t *tokens[NATIVE_COUNT] = {&p->array_length, &p->write, &p->r8_to_s, &p->i4_to_s, &p->i8_to_s, &p->r4_to_s, &p->u4_to_s,
+                                      &p->u8_to_s, &p->object_to_s, &p->concat, &p->equals, &p->get_chars,
+                                      &p->get_length};
     for (unsigned i = 0; i < NATIVE_COUNT; i++) {
         const struct corlib_method *m = &corlib_natives[i];
-        const unsigned t = strcmp(m->type, "String") == 0 ? 0 : strcmp(m->type, "Console") == 0 ? 1 : 2;
-        *tokens[i] = TOK_METHOD_REF(ib_method_ref(a, owners[t], m->name, ib_sig(a, m->sig, m->sig_len)));
+        const unsigned t = strcmp(m->type, "String") == 0    ? 0
+                           : strcmp(m->type, "Console") == 0 ? 1
+                           : strcmp(m->type, "Array") == 0   ? 3
+                                                             : 2;
+        const uint16_t owner = strcmp(m->type, "Object") == 0 ? object : owners[t];
+        *tokens[i] = TOK_METHOD_REF(ib_method_ref(a, owner, m->name, ib_sig(a, m->sig, m->sig_len)));
     }
     p->program = ib_type_def(a, "App", "Program", 0, TOK_TYPE_REF(object));
     p->main = ib_method_def(a, "Main", MA_STATIC, 0, ib_sig(a, SIG_BYTES(0, 0, 0, CLR_ELEM_VOID)), IB_NONE, 64);

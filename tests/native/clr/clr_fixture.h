@@ -65,7 +65,8 @@ struct prog {
     uint16_t main;    /* MethodDef Main in app */
     struct il main_il;
     /* MethodRef tokens in app for corlib's methods */
-    uint32_t write, i4_to_s, i8_to_s, u4_to_s, u8_to_s, r4_to_s, r8_to_s, concat, equals, get_chars, get_length;
+    uint32_t array_length, write, i4_to_s, i8_to_s, u4_to_s, u8_to_s, r4_to_s, r8_to_s, object_to_s, concat, equals, get_chars,
+        get_length;
     uint16_t corlib_ref;    /* AssemblyRef of mscorlib in app */
     uint16_t enum_type_ref; /* TypeRef System.Enum in app */
     uint16_t string_type_ref;

@@ -227,7 +227,7 @@ TEST(refuses_a_signature_with_an_unknown_element_type)
     const uint32_t sig = ib_sig(p->app, SIG_BYTES(0, 0, 1, CLR_ELEM_VOID, 0x45));
     ib_method_ref(p->app, p->string_type_ref, "Concat", sig);
     const size_t n = build(p);
-    check_refused_with(run_image(img, n, NULL), "assembly App: MethodRef 11 signature: the signature at blob offset",
+    check_refused_with(run_image(img, n, NULL), "assembly App: MethodRef 13 signature: the signature at blob offset",
                        "has an element type the format does not list (0x45)");
 }
 
@@ -237,7 +237,7 @@ TEST(refuses_a_signature_running_past_the_blob)
     const uint32_t sig = ib_sig(p->app, SIG_BYTES(0, 0, 3, CLR_ELEM_VOID, CLR_ELEM_I4));
     ib_method_ref(p->app, p->string_type_ref, "Concat", sig);
     const size_t n = build(p);
-    check_refused_with(run_image(img, n, NULL), "MethodRef 11 signature", "runs past the end of the blob table");
+    check_refused_with(run_image(img, n, NULL), "MethodRef 13 signature", "runs past the end of the blob table");
 }
 
 TEST(refuses_a_signature_token_outside_its_table)
@@ -409,7 +409,7 @@ TEST(refuses_an_unresolvable_type_reference)
     struct prog *p = ok_program();
     ib_type_ref(p->app, p->corlib_ref, "System.Collections", "Hashtable");
     const size_t n = build(p);
-    check_refused(run_image(img, n, NULL), "assembly App: TypeRef 5 System.Collections.Hashtable is not in mscorlib: "
+    check_refused(run_image(img, n, NULL), "assembly App: TypeRef 6 System.Collections.Hashtable is not in mscorlib: "
                                            "rebuild App against the deployed mscorlib\n");
 }
 
@@ -419,7 +419,7 @@ TEST(refuses_an_unresolvable_method_reference_by_name)
     const uint16_t console = ib_type_ref(p->app, p->corlib_ref, "System", "Console");
     ib_method_ref(p->app, console, "WriteLine", ib_sig(p->app, SIG_BYTES(0, 0, 1, CLR_ELEM_VOID, CLR_ELEM_STRING)));
     const size_t n = build(p);
-    check_refused(run_image(img, n, NULL), "assembly App: MethodRef 11 System.Console::WriteLine is not in mscorlib (no "
+    check_refused(run_image(img, n, NULL), "assembly App: MethodRef 13 System.Console::WriteLine is not in mscorlib (no "
                                            "method of that name and signature): rebuild App against the deployed "
                                            "mscorlib\n");
 }
@@ -430,7 +430,7 @@ TEST(refuses_a_method_reference_whose_signature_differs)
     const uint16_t number = ib_type_ref(p->app, p->corlib_ref, "System", "Number");
     ib_method_ref(p->app, number, "Int32ToString", ib_sig(p->app, SIG_BYTES(0, 0, 1, CLR_ELEM_STRING, CLR_ELEM_I8)));
     const size_t n = build(p);
-    check_refused_with(run_image(img, n, NULL), "MethodRef 11 System.Number::Int32ToString is not in mscorlib", NULL);
+    check_refused_with(run_image(img, n, NULL), "MethodRef 13 System.Number::Int32ToString is not in mscorlib", NULL);
 }
 
 TEST(refuses_an_unresolvable_field_reference)
@@ -454,10 +454,12 @@ static uint32_t names_checksum(const char *const *names, unsigned count)
 }
 
 static const char *const firmware_names[] = {
+    "System.Array::get_Length()",
     "System.Console::WriteNative(System.String)",         "System.Number::DoubleToString(System.Double)",
     "System.Number::Int32ToString(System.Int32)",         "System.Number::Int64ToString(System.Int64)",
     "System.Number::SingleToString(System.Single)",       "System.Number::UInt32ToString(System.UInt32)",
-    "System.Number::UInt64ToString(System.UInt64)",       "System.String::Concat(System.String,System.String)",
+    "System.Number::UInt64ToString(System.UInt64)",       "System.Object::ToString()",
+    "System.String::Concat(System.String,System.String)",
     "System.String::Equals(System.String,System.String)", "System.String::get_Chars(System.Int32)",
     "System.String::get_Length()",
 };
@@ -465,19 +467,19 @@ static const char *const firmware_names[] = {
 TEST(refuses_a_native_checksum_mismatch_naming_the_first_difference)
 {
     struct prog *p = ok_program();
-    ib_put32(ib_row(p->corlib, CLR_TBL_INTERNAL_CALL, 2),
+    ib_put32(ib_row(p->corlib, CLR_TBL_INTERNAL_CALL, 3),
              ib_string(p->corlib, "System.Number::Int32ToString(System.Int16)"));
     const size_t n = build(p);
-    const char *deployed[11];
+    const char *deployed[13];
     memcpy(deployed, firmware_names, sizeof deployed);
-    deployed[2] = "System.Number::Int32ToString(System.Int16)";
+    deployed[3] = "System.Number::Int32ToString(System.Int16)";
     char expected[512];
     snprintf(expected, sizeof expected,
              "assembly mscorlib: managed internal calls 0x%08x but this firmware implements 0x%08x; rebuild the "
-             "firmware and the deployment from the same SDK version (first difference at entry 2: the deployment has "
+             "firmware and the deployment from the same SDK version (first difference at entry 3: the deployment has "
              "\"System.Number::Int32ToString(System.Int16)\", the firmware "
              "\"System.Number::Int32ToString(System.Int32)\")\n",
-             (unsigned)names_checksum(deployed, 11), (unsigned)names_checksum(firmware_names, 11));
+             (unsigned)names_checksum(deployed, 13), (unsigned)names_checksum(firmware_names, 13));
     check_refused(run_image(img, n, NULL), expected);
 }
 
@@ -488,7 +490,7 @@ TEST(refuses_an_internal_call_the_firmware_lacks)
                                      ib_sig(p->corlib, SIG_BYTES(0, 0, 0, CLR_ELEM_VOID)), IB_NONE, 0);
     ib_internal_call(p->corlib, "System.Number::Zzz()", m);
     const size_t n = build(p);
-    check_refused_with(run_image(img, n, NULL), "(first difference at entry 11: the deployment has "
+    check_refused_with(run_image(img, n, NULL), "(first difference at entry 13: the deployment has "
                                                 "\"System.Number::Zzz()\", the firmware nothing)", NULL);
 }
 
@@ -519,7 +521,7 @@ TEST(refuses_a_header_checksum_that_does_not_match_identical_names)
              "assembly mscorlib: managed internal calls 0x12345678 but this firmware implements 0x%08x; rebuild the "
              "firmware and the deployment from the same SDK version (the names are the same, the header's checksum is "
              "wrong)\n",
-             (unsigned)names_checksum(firmware_names, 11));
+             (unsigned)names_checksum(firmware_names, 13));
     check_refused(run_image(img, n, NULL), expected);
 }
 
@@ -532,19 +534,44 @@ TEST(refuses_an_image_without_an_entry_point)
                                            "must be in the image, last; deploy it\n");
 }
 
-TEST(refuses_an_entry_point_with_arguments)
+TEST(refuses_an_entry_point_with_other_arguments)
 {
     struct prog *p = prog_new();
     const uint16_t m = ib_method_def(p->app, "Main2", MA_STATIC, 0,
-                                     ib_sig(p->app, SIG_BYTES(0, 0, 1, CLR_ELEM_VOID, CLR_ELEM_SZARRAY, CLR_ELEM_STRING)),
+                                     ib_sig(p->app, SIG_BYTES(0, 0, 1, CLR_ELEM_VOID, CLR_ELEM_SZARRAY, CLR_ELEM_I4)),
                                      IB_NONE, 8);
     const uint8_t ret = CEE_RET;
     ib_method_body(p->app, m, &ret, 1);
     ib_entry_point(p->app, m);
     il_op(prog_main(p), CEE_RET);
     const size_t n = build(p);
-    check_refused(run_image(img, n, NULL), "assembly App: entry point App.Program::Main2 takes arguments: not supported "
-                                           "yet; declare static void Main()\n");
+    check_refused(run_image(img, n, NULL), "assembly App: entry point App.Program::Main2 takes other arguments: declare "
+                                           "static void Main() or static void Main(string[])\n");
+}
+
+TEST(main_with_a_string_array_gets_an_empty_one)
+{
+    struct prog *p = prog_new();
+    struct il il;
+    il_reset(&il);
+    il_op(&il, CEE_LDARG_0);
+    il_op(&il, CEE_LDLEN);
+    il_op(&il, CEE_CONV_I4);
+    prog_print_i4(p, &il);
+    il_op(&il, CEE_LDARG_0);
+    il_tok(&il, CEE_CALLVIRT, p->object_to_s);
+    prog_print_str(p, &il);
+    il_op(&il, CEE_RET);
+    il_finish(&il);
+    const uint16_t m = ib_method_def(p->app, "Main2", MA_STATIC, 0,
+                                     ib_sig(p->app, SIG_BYTES(0, 0, 1, CLR_ELEM_VOID, CLR_ELEM_SZARRAY, CLR_ELEM_STRING)),
+                                     IB_NONE, 8);
+    ib_method_body(p->app, m, il.code, il.len);
+    ib_entry_point(p->app, m);
+    il_op(prog_main(p), CEE_RET);
+    const struct run *r = prog_run(p);
+    CHECK_STR_EQ(r->log, "");
+    CHECK_STR_EQ(r->out, "0System.String[]");
 }
 
 TEST(refuses_too_little_ram)

@@ -30,7 +30,7 @@ static void random_instruction(struct prog *p, struct il *il, uint16_t field, ui
         CEE_MUL_OVF_UN, CEE_SUB_OVF, CEE_CEQ, CEE_CGT, CEE_CGT_UN, CEE_CLT, CEE_CLT_UN, CEE_LDLOC_0, CEE_LDLOC_1,
         CEE_STLOC_0, CEE_STLOC_1, CEE_LDARG_0, CEE_LDLOC_3, CEE_RET, CEE_LDC_I4_M1, CEE_LDC_I4_8,
     };
-    switch (next() % 12) {
+    switch (next() % 13) {
     case 0:
         il_ldc_i4(il, (int32_t)next());
         break;
@@ -62,6 +62,29 @@ static void random_instruction(struct prog *p, struct il *il, uint16_t field, ui
     }
     case 6:
         il_tok(il, next() % 2 ? CEE_LDSFLD : CEE_STSFLD, TOK_FIELD_DEF(field));
+        break;
+    case 7: { /* slice 2: managed pointers, arrays, objects */
+        static const uint16_t ops[] = {CEE_LDIND_I1, 0x4A, 0x4C, 0x4D, 0x4F, CEE_LDIND_REF, CEE_STIND_REF, 0x54,
+                                       0x55, 0x57, CEE_STIND_I, CEE_LDLEN, 0x91, 0x94, 0x99, CEE_LDELEM_REF,
+                                       CEE_STELEM_I, 0x9E, 0xA1, CEE_STELEM_REF};
+        const unsigned k = next() % (sizeof ops / sizeof ops[0] + 3);
+        if (k < sizeof ops / sizeof ops[0]) {
+            il_op(il, ops[k]);
+        } else {
+            il_op(il, k == sizeof ops / sizeof ops[0] ? CEE_LDLOCA_S : k % 2 ? CEE_LDARGA_S : CEE_LDLOCA_S);
+            il_u8(il, (uint8_t)(next() % 3));
+        }
+        break;
+    }
+    case 8: {
+        const uint32_t type = next() % 2 ? TOK_TYPE_REF(p->string_type_ref) : TOK_TYPE_DEF(p->program);
+        static const uint16_t ops[] = {CEE_NEWARR, CEE_LDELEMA, CEE_LDELEM, CEE_STELEM, CEE_BOX, CEE_UNBOX_ANY,
+                                       CEE_ISINST, CEE_CASTCLASS, CEE_UNBOX};
+        il_tok(il, ops[next() % (sizeof ops / sizeof ops[0])], type);
+        break;
+    }
+    case 9:
+        il_tok(il, next() % 2 ? CEE_CALLVIRT : CEE_NEWOBJ, next() % 2 ? p->object_to_s : p->array_length);
         break;
     default:
         il_op(il, plain[next() % (sizeof plain / sizeof plain[0])]);
