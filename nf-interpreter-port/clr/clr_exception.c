@@ -130,13 +130,50 @@ static void log_frame(struct clr_runtime *rt, const struct clr_frame *f)
         rt->hal.log_line(rt->hal.ctx, l.text);
 }
 
-void clr_report_unhandled(struct clr_runtime *rt)
+static size_t runtime_message(const struct clr_runtime *rt, char *buf, size_t cap)
 {
     const struct exception_info *info =
         &exceptions[rt->exception < sizeof exceptions / sizeof exceptions[0] ? rt->exception : 0];
     const bool detail = rt->exception_detail[0] != '\0';
-    clr_log(rt, "Unhandled exception: %s: %s%s%s", info->type, info->message != NULL ? info->message : "",
-            info->message != NULL && detail ? " " : "", detail || info->message == NULL ? rt->exception_detail : "");
+    return clr_format(buf, cap, "%s%s%s", info->message != NULL ? info->message : "",
+                      info->message != NULL && detail ? " " : "",
+                      detail || info->message == NULL ? rt->exception_detail : "");
+}
+
+struct clr_string *clr_exception_message(struct clr_runtime *rt)
+{
+    char text[CLR_LOG_LINE_MAX];
+    const size_t n = runtime_message(rt, text, sizeof text);
+    return clr_string_from_utf8(rt, (const uint8_t *)text, n);
+}
+
+void clr_report_unhandled(struct clr_runtime *rt)
+{
+    if (rt->exception == CLR_EXC_THROWN && rt->exception_object != NULL) {
+        /* A managed exception object: its class's full name and its message field (Exception._message). */
+        const struct clr_object *o = rt->exception_object;
+        const clr_handle type = o->type;
+        char name[CLR_LOG_LINE_MAX / 2];
+        clr_type_full_name(&rt->assemblies[CLR_HANDLE_ASSEMBLY(type)], CLR_HANDLE_ROW(type), '+', name, sizeof name);
+        char text[CLR_LOG_LINE_MAX / 2];
+        const struct clr_block *m = o->field_count > 0 && o->fields[0].kind == CLR_K_O ? o->fields[0].v.o : NULL;
+        if (m != NULL && m->kind == CLR_BLOCK_STRING) {
+            const struct clr_string *str = (const struct clr_string *)m;
+            size_t n = 0;
+            for (int32_t i = 0; i < str->length && n + 1 < sizeof text; i++)
+                text[n++] = str->chars[i] < 0x80 ? (char)str->chars[i] : '?';
+            text[n] = '\0';
+        } else {
+            clr_format(text, sizeof text, "Exception of type '%s' was thrown.", name);
+        }
+        clr_log(rt, "Unhandled exception: %s: %s", name, text);
+    } else {
+        const struct exception_info *info =
+            &exceptions[rt->exception < sizeof exceptions / sizeof exceptions[0] ? rt->exception : 0];
+        char text[CLR_LOG_LINE_MAX];
+        runtime_message(rt, text, sizeof text);
+        clr_log(rt, "Unhandled exception: %s: %s", info->type, text);
+    }
     if (rt->exception_native != CLR_NONE32) {
         /* Thrown inside an internal call: .NET shows the native method as the innermost frame. */
         struct line l = {.len = 0};

@@ -159,6 +159,24 @@ enum clr_exception {
     CLR_EXC_NOT_SUPPORTED,
     CLR_EXC_INVALID_CAST,
     CLR_EXC_ARRAY_TYPE_MISMATCH,
+    CLR_EXC_THROWN, /* a managed exception object (rt->exception_object): throw, or a runtime one being handled */
+    CLR_EXC_COUNT
+};
+
+#define CLR_EH_MAX 32u /* handlers (catch, finally, fault) running at once */
+
+enum clr_eh_kind { CLR_EH_CATCH = 1, CLR_EH_LEAVE, CLR_EH_UNWIND, CLR_EH_FILTER };
+
+/* A handler running: a catch (for rethrow), or a finally/fault entered by leave or by the second pass. */
+struct clr_eh_record {
+    struct clr_object *exception; /* CATCH, UNWIND: the exception */
+    uint32_t from_ip;             /* LEAVE, UNWIND: the instruction the handlers are run for */
+    uint32_t target;              /* LEAVE: the leave target; UNWIND: the frame of the catch; FILTER: the frame
+                                     whose clause the filter belongs to (the record's frame is the filter's copy) */
+    uint16_t frame;               /* frame index the handler runs in */
+    uint16_t clause;              /* its clause (index within the method's clauses) */
+    uint16_t target_clause;       /* UNWIND: the catch clause */
+    uint8_t kind;                 /* enum clr_eh_kind */
 };
 
 enum clr_state { CLR_STATE_LOADED = 1, CLR_STATE_RAN };
@@ -185,6 +203,11 @@ struct clr_runtime {
     uint8_t exception;
     clr_handle exception_native; /* the internal call that threw it, CLR_NONE32 otherwise */
     char exception_detail[CLR_DETAIL_MAX];
+    struct clr_object *exception_object; /* CLR_EXC_THROWN */
+    clr_handle exception_types[CLR_EXC_COUNT]; /* corlib's class per runtime exception, CLR_NONE32 if absent */
+    struct clr_eh_record eh[CLR_EH_MAX];
+    uint32_t eh_count;
+    bool exception_final; /* no handler: a filter's endfilter ended the first pass */
     struct clr_string *empty_string;
     clr_handle string_type; /* System.String, the type of string blocks */
     clr_handle array_type;  /* System.Array, the type arrays dispatch virtual calls on */
@@ -353,6 +376,8 @@ enum clr_exception clr_throw(struct clr_runtime *rt, enum clr_exception exc, con
     __attribute__((format(printf, 3, 4)));
 /* Logs "Unhandled exception: ..." and the managed stack trace of the current frames. */
 void clr_report_unhandled(struct clr_runtime *rt);
+/* The message of the runtime exception recorded (text and detail) as a string object, NULL when the heap is full. */
+struct clr_string *clr_exception_message(struct clr_runtime *rt);
 
 /* ---- objects and types (clr_object.c) ---- */
 

@@ -17,6 +17,16 @@
 #include "clr_opcodes.h"
 
 #define NOT_YET "not supported yet (runtime slice 2)"
+#define CEE_LEAVE 0xDD
+#define CEE_LEAVE_S 0xDE
+#define CEE_ENDFINALLY 0xDC
+#define CEE_RETHROW 0xFE1A
+#define CEE_ENDFILTER 0xFE11
+#define CLR_EH_CATCH_KIND 0
+#define CLR_EH_FILTER_KIND 1
+#define CLR_EH_FINALLY_KIND 2
+#define CLR_EH_FAULT_KIND 4
+
 
 /* ---- operands and names ---- */
 
@@ -250,6 +260,8 @@ static enum clr_exception do_return(struct clr_runtime *rt, struct clr_frame *f)
     if (f->init_type != CLR_NONE16)
         f->assembly->type_init[f->init_type] = CLR_TYPE_INITIALISED;
     rt->depth--;
+    while (rt->eh_count > 0 && rt->eh[rt->eh_count - 1].frame >= rt->depth)
+        rt->eh_count--; /* ret inside a handler (invalid IL, but bounded) */
     if (rt->depth == 0)
         return CLR_EXC_NONE; /* the entry point returned; its value (int Main) is dropped */
     struct clr_frame *caller = &rt->frames[rt->depth - 1];
@@ -1010,9 +1022,331 @@ static enum clr_exception boxing(struct clr_runtime *rt, struct clr_frame *f, un
     return CLR_EXC_NONE;
 }
 
+/* ---- exception handling (ECMA-335 II.19, I.12.4.2) ---- */
+
+struct eh_clause {
+    uint16_t kind;
+    uint32_t try_start, try_end, handler_start, handler_end, extra;
+};
+
+static uint32_t clause_count(const struct clr_frame *f, uint32_t *first)
+{
+    const uint8_t *r = clr_row(f->assembly, CLR_TBL_METHOD_DEF, f->method);
+    *first = clr_rd16(r + CLR_METHODDEF_EH_FIRST);
+    return clr_rd16(r + CLR_METHODDEF_EH_COUNT);
+}
+
+static void read_clause(const struct clr_frame *f, uint32_t first, uint32_t i, struct eh_clause *c)
+{
+    const uint8_t *r = clr_row(f->assembly, CLR_TBL_EH, first + i);
+    c->kind = clr_rd16(r);
+    c->try_start = clr_rd32(r + 4);
+    c->try_end = clr_rd32(r + 8);
+    c->handler_start = clr_rd32(r + 12);
+    c->handler_end = clr_rd32(r + 16);
+    c->extra = clr_rd32(r + 20);
+}
+
+static bool in_try(const struct eh_clause *c, uint32_t ip)
+{
+    return ip >= c->try_start && ip < c->try_end;
+}
+
+static enum clr_exception enter_handler(struct clr_runtime *rt, struct clr_frame *f, const struct eh_clause *c,
+                                        struct clr_eh_record rec)
+{
+    if (c->handler_start >= f->il_size || rt->eh_count == CLR_EH_MAX)
+        return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "IL_%04x: an exception handler starts outside the body or "
+                         "handlers are nested more than %u deep.", (unsigned)f->op_ip, (unsigned)CLR_EH_MAX);
+    rec.frame = (uint16_t)(f - rt->frames);
+    rt->eh[rt->eh_count++] = rec;
+    f->sp = f->stack_base;
+    f->ip = c->handler_start;
+    return CLR_EXC_NONE;
+}
+
+/* Runs the finally blocks between from_ip and the leave target (clauses from `start` on), then jumps there. */
+static enum clr_exception leave_continue(struct clr_runtime *rt, struct clr_frame *f, uint32_t from_ip,
+                                         uint32_t target, uint32_t start)
+{
+    uint32_t first;
+    const uint32_t n = clause_count(f, &first);
+    for (uint32_t i = start; i < n; i++) {
+        struct eh_clause c;
+        read_clause(f, first, i, &c);
+        if (c.kind == CLR_EH_FINALLY_KIND && in_try(&c, from_ip) && !in_try(&c, target))
+            return enter_handler(rt, f, &c, (struct clr_eh_record){.kind = CLR_EH_LEAVE, .from_ip = from_ip,
+                                                                  .target = target, .clause = (uint16_t)i});
+    }
+    if (target >= f->il_size)
+        return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "IL_%04x: leave to IL_%04x, past the end of the body.",
+                         (unsigned)from_ip, (unsigned)target);
+    f->sp = f->stack_base;
+    f->ip = target;
+    return CLR_EXC_NONE;
+}
+
+static enum clr_exception do_leave(struct clr_runtime *rt, struct clr_frame *f, int32_t offset)
+{
+    const uint32_t target = (uint32_t)((int64_t)f->ip + offset);
+    /* Leaving a catch handler ends it. */
+    const uint16_t frame = (uint16_t)(f - rt->frames);
+    while (rt->eh_count > 0 && rt->eh[rt->eh_count - 1].frame == frame && rt->eh[rt->eh_count - 1].kind == CLR_EH_CATCH) {
+        uint32_t first;
+        clause_count(f, &first);
+        struct eh_clause c;
+        read_clause(f, first, rt->eh[rt->eh_count - 1].clause, &c);
+        if (f->op_ip < c.handler_start || f->op_ip >= c.handler_end)
+            break;
+        rt->eh_count--;
+    }
+    return leave_continue(rt, f, f->op_ip, target, 0);
+}
+
+/* The second pass: runs the finally and fault blocks from the top frame down to the catch, then enters it. */
+static enum clr_exception unwind_continue(struct clr_runtime *rt, struct clr_object *exc, uint32_t start,
+                                          uint32_t target_frame, uint32_t target_clause)
+{
+    for (;;) {
+        struct clr_frame *f = &rt->frames[rt->depth - 1];
+        const uint32_t frame = rt->depth - 1;
+        uint32_t first;
+        const uint32_t n = clause_count(f, &first);
+        for (uint32_t i = start; i < n; i++) {
+            struct eh_clause c;
+            read_clause(f, first, i, &c);
+            if (frame == target_frame && i == target_clause) {
+                enum clr_exception e = enter_handler(
+                    rt, f, &c, (struct clr_eh_record){.kind = CLR_EH_CATCH, .exception = exc, .clause = (uint16_t)i});
+                if (e != CLR_EXC_NONE)
+                    return e;
+                if (f->sp == f->stack_limit)
+                    return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "IL_%04x: no evaluation stack for the exception "
+                                     "the catch handler receives.", (unsigned)c.handler_start);
+                *f->sp++ = (struct clr_slot){.kind = CLR_K_O, .v.o = &exc->block};
+                return CLR_EXC_NONE;
+            }
+            if ((c.kind == CLR_EH_FINALLY_KIND || c.kind == CLR_EH_FAULT_KIND) && in_try(&c, f->op_ip))
+                return enter_handler(rt, f, &c,
+                                     (struct clr_eh_record){.kind = CLR_EH_UNWIND, .exception = exc, .from_ip = f->op_ip,
+                                                            .target = target_frame, .clause = (uint16_t)i,
+                                                            .target_clause = (uint16_t)target_clause});
+        }
+        if (frame <= target_frame)
+            return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "The exception handler was not reached.");
+        rt->depth--;
+        start = 0;
+    }
+}
+
+/* The exception object of the exception recorded (runtime exceptions: made now); false if it cannot be made. */
+static bool materialize(struct clr_runtime *rt, clr_handle type)
+{
+    if (rt->exception == CLR_EXC_THROWN)
+        return true;
+    struct clr_object *o = clr_object_new(rt, type);
+    if (o == NULL)
+        return false;
+    struct clr_string *msg = clr_exception_message(rt);
+    if (msg == NULL)
+        return false;
+    if (o->field_count > 0)
+        o->fields[0] = (struct clr_slot){.kind = CLR_K_O, .elem = CLR_ELEM_STRING, .v.o = &msg->block};
+    rt->exception_object = o;
+    rt->exception = CLR_EXC_THROWN;
+    rt->exception_native = CLR_NONE32;
+    rt->exception_detail[0] = '\0';
+    return true;
+}
+
+/* The catch (or accepting filter) at (frame, clause) handles the exception: the second pass starts. */
+static enum clr_exception handle_at(struct clr_runtime *rt, uint32_t frame, uint32_t clause)
+{
+    uint32_t first;
+    clause_count(&rt->frames[frame], &first);
+    struct eh_clause found;
+    read_clause(&rt->frames[frame], first, clause, &found);
+    /* Handlers running in frames the exception leaves, or in the catch's frame around its try, are abandoned. */
+    while (rt->eh_count > 0) {
+        const struct clr_eh_record *r = &rt->eh[rt->eh_count - 1];
+        if (r->frame < frame || r->kind == CLR_EH_FILTER)
+            break;
+        if (r->frame == frame) {
+            struct eh_clause c;
+            read_clause(&rt->frames[frame], first, r->clause, &c);
+            if (found.try_start >= c.handler_start && found.try_start < c.handler_end)
+                break;
+        }
+        rt->eh_count--;
+    }
+    return unwind_continue(rt, rt->exception_object, 0, frame, clause);
+}
+
+/* The lowest frame a search may reach: inside a filter, the filter's own frame. */
+static uint32_t search_floor(const struct clr_runtime *rt)
+{
+    for (uint32_t i = rt->eh_count; i-- > 0;)
+        if (rt->eh[i].kind == CLR_EH_FILTER)
+            return rt->eh[i].frame;
+    return 0;
+}
+
+/*
+ * The first pass from clause `start` of `frame` outwards: a matching catch starts the second pass, a filter
+ * starts running (in a copy of its frame on top of the stack) and the search resumes at its endfilter.
+ * False: no handler (the exception stays unhandled).
+ */
+static bool search(struct clr_runtime *rt, uint32_t frame, uint32_t start, enum clr_exception *result)
+{
+    for (;;) {
+        const uint32_t floor = search_floor(rt);
+        const clr_handle type = rt->exception == CLR_EXC_THROWN ? clr_object_type(rt, &rt->exception_object->block)
+                                                                : rt->exception_types[rt->exception];
+        if (type == CLR_NONE32)
+            return false;
+        for (frame++; frame-- > floor; start = 0) {
+            const struct clr_frame *f = &rt->frames[frame];
+            uint32_t first;
+            const uint32_t n = clause_count(f, &first);
+            for (uint32_t i = start; i < n; i++) {
+                struct eh_clause c;
+                read_clause(f, first, i, &c);
+                if (!in_try(&c, f->op_ip))
+                    continue;
+                if (c.kind == CLR_EH_CATCH_KIND) {
+                    const clr_handle target = clr_type_token_target(f->assembly, c.extra);
+                    if (target == CLR_NONE32 || !clr_type_derives(rt, type, target))
+                        continue;
+                    if (!materialize(rt, type))
+                        return false;
+                    *result = handle_at(rt, frame, i);
+                    return true;
+                }
+                if (c.kind != CLR_EH_FILTER_KIND)
+                    continue;
+                if (!materialize(rt, type))
+                    return false;
+                /* The filter runs in a copy of its frame (same arguments and locals) with a fresh stack. */
+                struct clr_method_def md;
+                clr_read_method_def(f->assembly, f->method, &md);
+                const struct clr_frame *top = &rt->frames[rt->depth - 1];
+                struct clr_slot *base = top->stack_limit + 1;
+                if (rt->depth == rt->frame_capacity || base > rt->slots_end ||
+                    (size_t)(rt->slots_end - base) < md.max_stack + 1u || c.extra >= f->il_size ||
+                    md.max_stack == 0 || rt->eh_count == CLR_EH_MAX)
+                    return false;
+                struct clr_frame *ff = &rt->frames[rt->depth];
+                *ff = *f;
+                ff->stack_base = base;
+                ff->sp = base;
+                ff->stack_limit = base + md.max_stack;
+                ff->init_type = CLR_NONE16;
+                ff->newobj = false;
+                ff->ip = ff->op_ip = c.extra;
+                *ff->sp++ = (struct clr_slot){.kind = CLR_K_O, .v.o = &rt->exception_object->block};
+                rt->eh[rt->eh_count++] = (struct clr_eh_record){.kind = CLR_EH_FILTER, .frame = (uint16_t)rt->depth,
+                                                                .target = frame, .clause = (uint16_t)i,
+                                                                .exception = rt->exception_object};
+                rt->depth++;
+                *result = CLR_EXC_NONE;
+                return true;
+            }
+        }
+        if (floor == 0)
+            return false;
+        /* An exception leaving a filter: the filter says no, the first pass of the exception it tests goes on. */
+        while (rt->eh[rt->eh_count - 1].kind != CLR_EH_FILTER)
+            rt->eh_count--;
+        const struct clr_eh_record r = rt->eh[--rt->eh_count];
+        rt->depth = r.frame;
+        rt->exception = CLR_EXC_THROWN;
+        rt->exception_object = r.exception;
+        rt->exception_native = CLR_NONE32;
+        frame = r.target;
+        start = r.clause + 1u;
+    }
+}
+
+static bool dispatch(struct clr_runtime *rt, enum clr_exception exc, enum clr_exception *result)
+{
+    if (exc == CLR_EXC_STACK_OVERFLOW || exc == CLR_EXC_INVALID_PROGRAM || exc == CLR_EXC_NOT_SUPPORTED ||
+        rt->depth == 0 || rt->exception_final)
+        return false;
+    return search(rt, rt->depth - 1, 0, result);
+}
+
+static enum clr_exception end_filter(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
+{
+    enum clr_exception exc = need(rt, f, op, 1);
+    if (exc != CLR_EXC_NONE)
+        return exc;
+    const struct clr_slot v = *--f->sp;
+    if (v.kind != CLR_K_I4)
+        return operands_invalid(rt, f, op, v.kind, CLR_K_NONE);
+    if (rt->eh_count == 0 || rt->eh[rt->eh_count - 1].kind != CLR_EH_FILTER ||
+        rt->eh[rt->eh_count - 1].frame != rt->depth - 1)
+        return invalid(rt, f, op, "endfilter outside a filter");
+    const struct clr_eh_record r = rt->eh[--rt->eh_count];
+    rt->depth--;
+    rt->exception = CLR_EXC_THROWN;
+    rt->exception_object = r.exception;
+    rt->exception_native = CLR_NONE32;
+    if (v.v.i4 != 0)
+        return handle_at(rt, r.target, r.clause);
+    enum clr_exception result = CLR_EXC_NONE;
+    if (!search(rt, r.target, r.clause + 1u, &result)) {
+        rt->exception_final = true;
+        return CLR_EXC_THROWN;
+    } /* unhandled: run() reports it (its search finds nothing either) */
+    return result;
+}
+
+static enum clr_exception do_throw(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
+{
+    struct clr_object *o = NULL;
+    if (op == CEE_RETHROW) {
+        for (uint32_t i = rt->eh_count; i-- > 0;)
+            if (rt->eh[i].frame == f - rt->frames && rt->eh[i].kind == CLR_EH_CATCH) {
+                o = rt->eh[i].exception;
+                break;
+            }
+        if (o == NULL)
+            return invalid(rt, f, op, "rethrow outside a catch handler");
+    } else {
+        enum clr_exception exc = need(rt, f, op, 1);
+        if (exc != CLR_EXC_NONE)
+            return exc;
+        const struct clr_slot v = *--f->sp;
+        if (v.kind != CLR_K_O)
+            return operands_invalid(rt, f, op, v.kind, CLR_K_NONE);
+        if (v.v.o == NULL)
+            return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
+        if (v.v.o->kind != CLR_BLOCK_OBJECT)
+            return invalid(rt, f, op, "the value thrown is not an object");
+        o = (struct clr_object *)v.v.o;
+    }
+    rt->exception = CLR_EXC_THROWN;
+    rt->exception_object = o;
+    rt->exception_native = CLR_NONE32;
+    rt->exception_detail[0] = '\0';
+    return CLR_EXC_THROWN;
+}
+
+static enum clr_exception end_finally(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
+{
+    if (rt->eh_count == 0 || rt->eh[rt->eh_count - 1].frame != f - rt->frames ||
+        rt->eh[rt->eh_count - 1].kind == CLR_EH_CATCH)
+        return invalid(rt, f, op, "endfinally outside a finally or fault handler");
+    const struct clr_eh_record r = rt->eh[--rt->eh_count];
+    if (r.kind == CLR_EH_LEAVE)
+        return leave_continue(rt, f, r.from_ip, r.target, r.clause + 1u);
+    f->op_ip = r.from_ip;
+    return unwind_continue(rt, r.exception, r.clause + 1u, r.target, r.target_clause);
+}
+
 /* ---- the loop ---- */
 
-static enum clr_exception run(struct clr_runtime *rt)
+static enum clr_exception execute(struct clr_runtime *rt)
 {
     while (rt->depth > 0) {
         struct clr_frame *f = &rt->frames[rt->depth - 1];
@@ -1157,6 +1491,23 @@ static enum clr_exception run(struct clr_runtime *rt)
                     goto next_frame;
                 break;
             }
+            case CEE_THROW:
+            case CEE_RETHROW:
+                return do_throw(rt, f, op);
+            case CEE_LEAVE:
+            case CEE_LEAVE_S:
+                if (!operand(f, op == CEE_LEAVE ? 4 : 1, &p))
+                    return invalid(rt, f, op, "the operand runs past the end of the body");
+                exc = do_leave(rt, f, op == CEE_LEAVE ? (int32_t)clr_rd32(p) : (int8_t)p[0]);
+                break;
+            case CEE_ENDFILTER:
+                if ((exc = end_filter(rt, f, op)) != CLR_EXC_NONE)
+                    return exc;
+                goto next_frame;
+            case CEE_ENDFINALLY:
+                if ((exc = end_finally(rt, f, op)) != CLR_EXC_NONE)
+                    return exc;
+                goto next_frame; /* the second pass may have left this frame */
             default: {
                 char name[96];
                 return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "IL_%04x %s (0x%x) in %s: this instruction is %s.",
@@ -1170,6 +1521,21 @@ static enum clr_exception run(struct clr_runtime *rt)
     next_frame:;
     }
     return CLR_EXC_NONE;
+}
+
+static enum clr_exception run(struct clr_runtime *rt)
+{
+    for (;;) {
+        enum clr_exception exc = execute(rt);
+        while (exc != CLR_EXC_NONE) {
+            enum clr_exception next;
+            if (!dispatch(rt, exc, &next))
+                return exc;
+            exc = next;
+        }
+        if (rt->depth == 0)
+            return CLR_EXC_NONE;
+    }
 }
 
 enum clr_result clr_run(struct clr_runtime *rt)

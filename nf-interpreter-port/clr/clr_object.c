@@ -149,11 +149,27 @@ bool clr_prepare_types(struct clr_runtime *rt, struct clr_assembly *a)
         clr_log(rt, "assembly %s: its types' base types form a cycle: rebuild the app", a->name);
         return false;
     }
+    static const char *const exception_names[CLR_EXC_COUNT] = {
+        [CLR_EXC_NONE] = "Exception",
+        [CLR_EXC_DIVIDE_BY_ZERO] = "DivideByZeroException",
+        [CLR_EXC_OVERFLOW] = "OverflowException",
+        [CLR_EXC_NULL_REFERENCE] = "NullReferenceException",
+        [CLR_EXC_INDEX_OUT_OF_RANGE] = "IndexOutOfRangeException",
+        [CLR_EXC_OUT_OF_MEMORY] = "OutOfMemoryException",
+        [CLR_EXC_INVALID_CAST] = "InvalidCastException",
+        [CLR_EXC_ARRAY_TYPE_MISMATCH] = "ArrayTypeMismatchException",
+    };
+    if (a->index == 0)
+        for (unsigned e = 0; e < CLR_EXC_COUNT; e++)
+            rt->exception_types[e] = CLR_NONE32;
     for (uint32_t t = 0; t < types; t++) {
         struct clr_type_def td;
         clr_read_type_def(a, t, &td);
         if (a->index != 0 || !clr_string_equals(a, td.name_space, "System"))
             continue;
+        for (unsigned e = 0; e < CLR_EXC_COUNT; e++)
+            if (exception_names[e] != NULL && clr_string_equals(a, td.name, exception_names[e]))
+                rt->exception_types[e] = CLR_HANDLE(a->index, t);
         if (clr_string_equals(a, td.name, "String"))
             rt->string_type = CLR_HANDLE(a->index, t);
         else if (clr_string_equals(a, td.name, "Array"))
