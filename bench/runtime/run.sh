@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# x86 instructions per iteration (callgrind) of four IL kernels on our runtime (nfclr_sim, gcc -O2/-O3
+# Release, no sanitisers), CoreCLR (`dotnet App.dll`, default tiering) and mono JIT / mono --interpreter
+# when `mono` is installed. Per iteration = (Ir of a run with N iterations - Ir of a run with 0) / N.
+#   bench/runtime/run.sh          (output in build/bench-runtime)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+out="$repo/build/bench-runtime"
+bin="$repo/build/dotnet/bin/Bench.Runtime"
+mp="$repo/build/dotnet/bin/MetadataProcessor/Release/net10.0/MetadataProcessor.dll"
+N=100000   # must match Program.N
+kernels=("int arithmetic" "virtual call" "array read/write" "allocation (newobj)")
+mkdir -p "$out"
+
+# Our runtime: an optimised, non-sanitised nfclr_sim in a build folder of our own.
+mapfile -t sources < <(cd "$repo" && ./build.sh deps | awk '/^-D[A-Z_]+_SOURCE_DIR=/ { print $1 }')
+[ "${#sources[@]}" -eq 2 ] || { echo "error: ./build.sh deps did not print the source folders" >&2; exit 1; }
+cmake -S "$repo" -B "$out/clr" -G Ninja -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Release \
+  -DSDK_GENERATED_DIR="$repo/build/generated" "${sources[@]}" >/dev/null
+cmake --build "$out/clr" --target nfclr_sim -j2 >/dev/null
+sim="$out/clr/nf-interpreter-port/clr/nfclr_sim"
+[ -f "$mp" ] || dotnet build "$repo/tools/MetadataProcessor" -c Release >/dev/null
+
+# Variant k (0..4): kernel k runs N iterations, all others 0; k=0 is the baseline.
+for k in 0 1 2 3 4; do
+  dotnet build "$here/Bench.Runtime.csproj" -c Release -p:BenchKernel=$k -nologo -v:q >/dev/null
+  dotnet "$mp" build --out "$out/k$k.nfdeploy" "$bin/k$k/Release/device/mscorlib.dll" \
+    "$bin/k$k/Release/device/Bench.Runtime.dll" >/dev/null
+done
+
+# Total instructions of one run: the sum over every thread/process file callgrind writes.
+ir() {
+  local f="$out/cg.$1"; shift; rm -f "$f".*
+  valgrind --tool=callgrind --callgrind-out-file="$f.%p" "$@" >/dev/null 2>&1 || { echo "error: $*" >&2; return 1; }
+  local total=0 t
+  for g in "$f".*; do t=$(awk '/^summary:/ { print $2; exit } /^totals:/ { v = $2 } END { if (v) print v }' "$g" | head -1); total=$((total + t)); done
+  rm -f "$f".*; echo "$total"
+}
+per_iter() { awk -v a="$1" -v b="$2" -v n="$N" 'BEGIN { printf "%.1f", (a - b) / n }'; }
+
+declare -A res
+run_engine() {  # name, then the command with @K@ for the variant
+  local name=$1; shift; local base k v
+  base=$(ir "$name.0" "${@//@K@/0}")
+  for k in 1 2 3 4; do v=$(ir "$name.$k" "${@//@K@/$k}"); res[$name.$k]=$(per_iter "$v" "$base"); done
+}
+run_engine ours "$sim" "$out/k@K@.nfdeploy"
+run_engine coreclr dotnet "$bin/k@K@/Release/net10.0/Bench.Runtime.dll"
+if command -v mono >/dev/null; then
+  run_engine monojit mono "$bin/k@K@/Release/net10.0/Bench.Runtime.dll"
+  run_engine monoint mono --interpreter "$bin/k@K@/Release/net10.0/Bench.Runtime.dll"
+else
+  for k in 1 2 3 4; do res[monojit.$k]="mono not installed"; res[monoint.$k]="mono not installed"; done
+fi
+
+echo "x86-64 instructions per iteration (callgrind Ir, (Ir[N=$N] - Ir[N=0]) / N)"
+printf '| %-20s | %10s | %10s | %18s | %18s |\n' kernel ours CoreCLR "mono JIT" "mono interp"
+printf '|%s|%s|%s|%s|%s|\n' ---------------------- ------------ ------------ -------------------- --------------------
+for k in 1 2 3 4; do
+  printf '| %-20s | %10s | %10s | %18s | %18s |\n' "${kernels[$((k-1))]}" "${res[ours.$k]}" "${res[coreclr.$k]}" \
+    "${res[monojit.$k]}" "${res[monoint.$k]}"
+done
