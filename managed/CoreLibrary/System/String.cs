@@ -6,7 +6,7 @@ namespace System
     /// Immutable UTF-16 text. The runtime owns the representation: length, characters, concatenation and
     /// comparison are internal calls; the rest is built on them.
     /// </summary>
-    public sealed class String
+    public sealed partial class String
     {
         public static readonly string Empty = "";
 
