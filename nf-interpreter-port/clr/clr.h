@@ -44,6 +44,7 @@ struct clr_config {
     uint32_t max_call_depth; /* frames; deeper calls throw StackOverflowException. 0: CLR_DEFAULT_CALL_DEPTH */
     uint32_t stack_slots;    /* evaluation stack, arguments and locals, 16 bytes each. 0: CLR_DEFAULT_STACK_SLOTS */
     struct clr_hal hal;
+    uint8_t gc_stress;       /* tests: collect before every allocation and verify the heap after each collection */
 };
 
 #define CLR_DEFAULT_CALL_DEPTH 64u
@@ -68,7 +69,11 @@ struct clr_memory_use {
     size_t tables;      /* built at load: resolved references, statics, literal cache */
     size_t stack;       /* frames and slots reserved for the call stack */
     size_t heap_size;   /* what remains for managed objects */
-    size_t heap_used;   /* allocated so far (no GC yet: it only grows) */
+    size_t heap_used;   /* in blocks now (live, or dead until the next collection) */
+    uint32_t collections;
+    uint64_t bytes_freed; /* by all collections */
+    size_t live_bytes;    /* in use after the last collection */
+    uint32_t mark_rescans; /* heap walks for blocks the mark stack had no room for (deep or wide structures) */
 };
 
 struct clr_memory_use clr_memory_use(const struct clr_runtime *rt);

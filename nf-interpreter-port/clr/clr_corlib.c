@@ -169,9 +169,37 @@ static enum clr_exception object_to_string(struct clr_runtime *rt, struct clr_sl
     return CLR_EXC_NONE;
 }
 
+static enum clr_exception gc_collect(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    (void)args, (void)result;
+    clr_gc_collect(rt);
+    return CLR_EXC_NONE;
+}
+
+static enum clr_exception gc_get_total_memory(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    if (args[0].v.i4 != 0)
+        clr_gc_collect(rt);
+    result->kind = CLR_K_I8;
+    result->v.i8 = (int64_t)clr_heap_used(&rt->heap);
+    return CLR_EXC_NONE;
+}
+
+/* nanoFramework's GC.Run(compactHeap): collects and returns the free bytes (objects never move here). */
+static enum clr_exception gc_run(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    (void)args;
+    clr_gc_collect(rt);
+    result->kind = CLR_K_I4;
+    result->v.i4 = (int32_t)(uint32_t)(clr_heap_size(&rt->heap) - clr_heap_used(&rt->heap));
+    return CLR_EXC_NONE;
+}
+
 static const struct clr_native_method mscorlib_methods[] = {
     {"System.Array::get_Length()", array_get_length},
     {"System.Console::WriteNative(System.String)", console_write_native},
+    {"System.GC::Collect()", gc_collect},
+    {"System.GC::GetTotalMemory(System.Boolean)", gc_get_total_memory},
     {"System.Number::DoubleToString(System.Double)", double_to_string},
     {"System.Number::Int32ToString(System.Int32)", int32_to_string},
     {"System.Number::Int64ToString(System.Int64)", int64_to_string},
@@ -183,6 +211,7 @@ static const struct clr_native_method mscorlib_methods[] = {
     {"System.String::Equals(System.String,System.String)", string_equals},
     {"System.String::get_Chars(System.Int32)", string_get_chars},
     {"System.String::get_Length()", string_get_length},
+    {"nanoFramework.Runtime.Native.GC::Run(System.Boolean)", gc_run},
 };
 
 const struct clr_native_assembly clr_native_mscorlib = {

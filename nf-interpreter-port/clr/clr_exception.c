@@ -147,6 +147,30 @@ struct clr_string *clr_exception_message(struct clr_runtime *rt)
     return clr_string_from_utf8(rt, (const uint8_t *)text, n);
 }
 
+struct clr_object *clr_exception_new(struct clr_runtime *rt, clr_handle type)
+{
+    struct clr_object *o = clr_object_new(rt, type);
+    if (o == NULL || !clr_gc_push_root(rt, o))
+        return NULL;
+    struct clr_string *msg = clr_exception_message(rt);
+    clr_gc_pop_root(rt);
+    if (msg == NULL)
+        return NULL;
+    if (o->field_count > 0)
+        o->fields[0] = (struct clr_slot){.kind = CLR_K_O, .elem = CLR_ELEM_STRING, .v.o = &msg->block};
+    return o;
+}
+
+void clr_prepare_out_of_memory(struct clr_runtime *rt)
+{
+    const clr_handle type = rt->exception_types[CLR_EXC_OUT_OF_MEMORY];
+    if (type == CLR_NONE32)
+        return;
+    rt->exception = CLR_EXC_OUT_OF_MEMORY;
+    rt->out_of_memory = clr_exception_new(rt, type);
+    rt->exception = CLR_EXC_NONE;
+}
+
 void clr_report_unhandled(struct clr_runtime *rt)
 {
     if (rt->exception == CLR_EXC_THROWN && rt->exception_object != NULL) {

@@ -181,6 +181,27 @@ struct clr_eh_record {
 
 enum clr_state { CLR_STATE_LOADED = 1, CLR_STATE_RAN };
 
+#define CLR_GC_MARK_STACK 64u     /* blocks waiting to be scanned (a ring: overflow evicts the oldest) */
+#define CLR_GC_INTERIOR_BATCH 16u /* managed pointers resolved to their blocks per heap walk */
+#define CLR_GC_TEMP_ROOTS 8u      /* blocks C code holds across another allocation (clr_gc_push_root) */
+
+/* The collector's state and statistics (clr_gc.c). */
+struct clr_gc {
+    struct clr_block *mark_stack[CLR_GC_MARK_STACK];
+    uint32_t mark_bottom, mark_count;
+    bool overflowed; /* a block was evicted from the mark stack: it stays marked but not scanned */
+    bool stress;     /* collect before every allocation and verify the heap after each collection */
+    bool corrupt;    /* the verifier found a fault (logged): allocation refuses from then on */
+    uint32_t interior_count;
+    const uint8_t *interior[CLR_GC_INTERIOR_BATCH];
+    struct clr_block *temp_roots[CLR_GC_TEMP_ROOTS];
+    uint32_t temp_count;
+    uint32_t collections;
+    uint32_t rescans; /* heap walks for evicted blocks */
+    uint64_t freed_total;
+    size_t live_after; /* bytes in use after the last collection */
+};
+
 struct clr_runtime {
     struct clr_hal hal;
     const uint8_t *image;
@@ -198,12 +219,14 @@ struct clr_runtime {
     struct clr_slot *slots;
     struct clr_slot *slots_end;
     struct clr_heap heap;
+    struct clr_gc gc;
     clr_handle entry_point;
     uint8_t state; /* enum clr_state */
     uint8_t exception;
     clr_handle exception_native; /* the internal call that threw it, CLR_NONE32 otherwise */
     char exception_detail[CLR_DETAIL_MAX];
     struct clr_object *exception_object; /* CLR_EXC_THROWN */
+    struct clr_object *out_of_memory;    /* made at load, thrown for every OutOfMemoryException (NULL: none) */
     clr_handle exception_types[CLR_EXC_COUNT]; /* corlib's class per runtime exception, CLR_NONE32 if absent */
     struct clr_eh_record eh[CLR_EH_MAX];
     uint32_t eh_count;
@@ -378,6 +401,10 @@ enum clr_exception clr_throw(struct clr_runtime *rt, enum clr_exception exc, con
 void clr_report_unhandled(struct clr_runtime *rt);
 /* The message of the runtime exception recorded (text and detail) as a string object, NULL when the heap is full. */
 struct clr_string *clr_exception_message(struct clr_runtime *rt);
+/* An object of corlib class `type` for the runtime exception recorded, with its message; NULL when the heap is full. */
+struct clr_object *clr_exception_new(struct clr_runtime *rt, clr_handle type);
+/* Makes rt->out_of_memory at load: when OutOfMemoryException is thrown, the heap has no room left for it. */
+void clr_prepare_out_of_memory(struct clr_runtime *rt);
 
 /* ---- objects and types (clr_object.c) ---- */
 
@@ -415,6 +442,24 @@ void clr_raw_write(uint8_t elem, uint8_t *p, const struct clr_slot *v);
 /* The element type (and TypeDef) of newarr's type token; false for what arrays cannot hold yet (structs). */
 bool clr_array_elem_of_token(struct clr_runtime *rt, const struct clr_assembly *a, uint32_t token, uint8_t *elem,
                              clr_handle *elem_type);
+
+/* ---- garbage collection (clr_gc.c) ---- */
+
+/*
+ * Every allocation of the runtime: a zeroed block, collecting and retrying once when the heap is full;
+ * NULL when it still does not fit (the caller throws OutOfMemoryException). Any allocation may free
+ * every block that is not reachable from the roots (the call stacks, statics, the literal cache, the
+ * exception being handled, the temporary roots): a block held only in a C variable must be pushed with
+ * clr_gc_push_root before the next allocation.
+ */
+struct clr_block *clr_gc_alloc(struct clr_runtime *rt, enum clr_block_kind kind, size_t bytes);
+/* Marks from the roots, sweeps, updates the statistics (and verifies the heap under stress). */
+void clr_gc_collect(struct clr_runtime *rt);
+/* Keeps `block` alive until the matching pop (last in, first out); false when the CLR_GC_TEMP_ROOTS are in use. */
+bool clr_gc_push_root(struct clr_runtime *rt, void *block);
+void clr_gc_pop_root(struct clr_runtime *rt);
+/* Checks every block, the free list and the references of live blocks; false with the fault in msg. */
+bool clr_gc_verify(struct clr_runtime *rt, char *msg, size_t cap);
 
 /* ---- interpreter (clr_interp.c) ---- */
 

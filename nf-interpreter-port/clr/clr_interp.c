@@ -980,8 +980,8 @@ static enum clr_exception boxing(struct clr_runtime *rt, struct clr_frame *f, un
         struct clr_slot value;
         if (!indirect_kind_ok(v->kind, clr_elem_kind(elem)) || !clr_store_convert(elem, &value, v))
             return operands_invalid(rt, f, op, v->kind, CLR_K_NONE);
-        struct clr_object *o = (struct clr_object *)clr_heap_alloc(&rt->heap, CLR_BLOCK_OBJECT,
-                                                                   sizeof *o - sizeof o->block + sizeof o->fields[0]);
+        struct clr_object *o = (struct clr_object *)clr_gc_alloc(rt, CLR_BLOCK_OBJECT,
+                                                                 sizeof *o - sizeof o->block + sizeof o->fields[0]);
         if (o == NULL)
             return clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL);
         o->type = type;
@@ -1144,14 +1144,11 @@ static bool materialize(struct clr_runtime *rt, clr_handle type)
 {
     if (rt->exception == CLR_EXC_THROWN)
         return true;
-    struct clr_object *o = clr_object_new(rt, type);
+    struct clr_object *o = rt->exception == CLR_EXC_OUT_OF_MEMORY && rt->out_of_memory != NULL
+                               ? rt->out_of_memory
+                               : clr_exception_new(rt, type);
     if (o == NULL)
         return false;
-    struct clr_string *msg = clr_exception_message(rt);
-    if (msg == NULL)
-        return false;
-    if (o->field_count > 0)
-        o->fields[0] = (struct clr_slot){.kind = CLR_K_O, .elem = CLR_ELEM_STRING, .v.o = &msg->block};
     rt->exception_object = o;
     rt->exception = CLR_EXC_THROWN;
     rt->exception_native = CLR_NONE32;

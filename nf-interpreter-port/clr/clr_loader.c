@@ -210,6 +210,7 @@ static bool reserve_stack(struct clr_runtime *rt, const struct clr_config *cfg)
     rt->slots_end = rt->slots + slots;
     uint8_t *heap = (uint8_t *)align_up((uintptr_t)rt->arena_top, RAM_ALIGN);
     clr_heap_init(&rt->heap, heap, heap < rt->arena_end ? (size_t)(rt->arena_end - heap) : 0);
+    rt->gc.stress = cfg->gc_stress != 0;
     return true;
 }
 
@@ -244,6 +245,7 @@ static enum clr_result load(struct clr_runtime *rt, const struct clr_config *cfg
     }
     if (!check_entry_point(rt) || !reserve_stack(rt, cfg))
         return CLR_REFUSED;
+    clr_prepare_out_of_memory(rt);
     rt->state = CLR_STATE_LOADED;
     return CLR_OK;
 }
@@ -284,6 +286,10 @@ struct clr_memory_use clr_memory_use(const struct clr_runtime *rt)
                  (size_t)(rt->slots_end - rt->slots) * sizeof(struct clr_slot),
         .heap_size = clr_heap_size(&rt->heap),
         .heap_used = clr_heap_used(&rt->heap),
+        .collections = rt->gc.collections,
+        .bytes_freed = rt->gc.freed_total,
+        .live_bytes = rt->gc.live_after,
+        .mark_rescans = rt->gc.rescans,
     };
 }
 

@@ -40,8 +40,8 @@ bool clr_type_derives(struct clr_runtime *rt, clr_handle type, clr_handle target
 struct clr_object *clr_object_new(struct clr_runtime *rt, clr_handle type)
 {
     const struct clr_type_info *ti = &rt->assemblies[CLR_HANDLE_ASSEMBLY(type)].types[CLR_HANDLE_ROW(type)];
-    struct clr_object *o = (struct clr_object *)clr_heap_alloc(
-        &rt->heap, CLR_BLOCK_OBJECT, sizeof *o - sizeof o->block + (size_t)ti->field_count * sizeof o->fields[0]);
+    struct clr_object *o = (struct clr_object *)clr_gc_alloc(
+        rt, CLR_BLOCK_OBJECT, sizeof *o - sizeof o->block + (size_t)ti->field_count * sizeof o->fields[0]);
     if (o != NULL) {
         o->type = type;
         o->field_count = ti->field_count;
@@ -210,8 +210,8 @@ struct clr_array *clr_array_new(struct clr_runtime *rt, uint8_t elem, clr_handle
     const size_t max = (clr_heap_size(&rt->heap) / (size != 0 ? size : 1u)) + 1u;
     if (length < 0 || (size_t)length > max)
         return NULL;
-    struct clr_array *arr = (struct clr_array *)clr_heap_alloc(
-        &rt->heap, CLR_BLOCK_ARRAY, sizeof *arr - sizeof arr->block + (size_t)length * size);
+    struct clr_array *arr = (struct clr_array *)clr_gc_alloc(
+        rt, CLR_BLOCK_ARRAY, sizeof *arr - sizeof arr->block + (size_t)length * size);
     if (arr != NULL) {
         arr->elem_type = elem_type;
         arr->length = length;

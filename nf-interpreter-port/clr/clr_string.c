@@ -12,7 +12,7 @@ struct clr_string *clr_string_new(struct clr_runtime *rt, int32_t length)
     if (length < 0 || length > MAX_LENGTH)
         return NULL;
     const size_t bytes = offsetof(struct clr_string, chars) - sizeof(struct clr_block) + 2 * (size_t)length;
-    struct clr_string *s = (struct clr_string *)clr_heap_alloc(&rt->heap, CLR_BLOCK_STRING, bytes);
+    struct clr_string *s = (struct clr_string *)clr_gc_alloc(rt, CLR_BLOCK_STRING, bytes);
     if (s != NULL)
         s->length = length;
     return s;

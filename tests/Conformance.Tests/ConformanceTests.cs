@@ -23,7 +23,17 @@ public class ConformanceTests
 
     [Theory]
     [MemberData(nameof(Programs))]
-    public void Output_on_our_runtime_equals_dotnet(string program)
+    public void Output_on_our_runtime_equals_dotnet(string program) => Compare(program, gcStress: false);
+
+    /// <summary>
+    /// Again with a collection before every allocation and the heap verified after each (nfclr_sim --gc-stress):
+    /// a reference the collector misses shows as different output or as a verifier report on stderr.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public void Output_under_gc_stress_equals_dotnet(string program) => Compare(program, gcStress: true);
+
+    static void Compare(string program, bool gcStress)
     {
         var name = $"Conformance.{program}";
         var dotnetDll = Built(name, "net10.0", $"{name}.dll");
@@ -32,21 +42,35 @@ public class ConformanceTests
         var expected = Run("dotnet", [dotnetDll]);
         Assert.True(expected.Exit == 0, $"{program} on .NET exited {expected.Exit}: {expected.Err}");
 
-        var image = Path.Combine(Path.GetTempPath(), $"{name}-{Environment.ProcessId}.nfdeploy");
+        var image = Path.Combine(Path.GetTempPath(), $"{name}-{Environment.ProcessId}-{gcStress}.nfdeploy");
         try
         {
             var processor = Run("dotnet", [Built("MetadataProcessor", "net10.0", "MetadataProcessor.dll"), "build",
                 "--out", image, Path.Combine(deviceDir, "mscorlib.dll"), Path.Combine(deviceDir, $"{name}.dll")]);
             Assert.True(processor.Exit == 0, $"metadata processor refused {program}: {processor.Out}{processor.Err}");
 
-            var actual = Run(Runtime(), [image]);
+            var options = RuntimeOptions(program);
+            if (gcStress)
+                options.Add("--gc-stress");
+            var actual = Run(Runtime(), [.. options, image]);
             Assert.True(actual.Exit == 0, $"{program} on our runtime exited {actual.Exit}: {actual.Err}");
             Assert.Equal(expected.Out, actual.Out);
+            Assert.Equal("", actual.Err);
         }
         finally
         {
             File.Delete(image);
         }
+    }
+
+    /// <summary>nfclr_sim options from the program's first line, "// nfclr_sim: --ram 131072 ...", if it has one.</summary>
+    static List<string> RuntimeOptions(string program)
+    {
+        const string prefix = "// nfclr_sim:";
+        var first = File.ReadLines(Path.Combine(Root, "tests", "conformance", program, "Program.cs")).FirstOrDefault() ?? "";
+        return first.StartsWith(prefix, StringComparison.Ordinal)
+            ? [.. first[prefix.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)]
+            : [];
     }
 
     static string Built(string project, string framework, string file)

@@ -7,7 +7,8 @@
  *                                      (host-sim's layout: the file is the flash from address 0), after
  *                                      its 0x200-byte MCUboot header
  * Options: --ram BYTES (runtime RAM: tables, call stack, heap; default 64 MiB), --max-depth N (frames,
- * default 10000), --stack-slots N (default 1048576), --stats (memory use on stderr).
+ * default 10000), --stack-slots N (default 1048576), --stats (memory use and collector statistics on
+ * stderr), --gc-stress (collect before every allocation and verify the heap after each collection).
  *
  * stdout carries the program's output only; diagnostics go to stderr.
  * Exit: 0 Main returned, 1 nothing ran (bad arguments, unreadable file, image refused), 2 unhandled exception.
@@ -38,7 +39,7 @@ static void log_line(void *ctx, const char *line)
 
 static void usage(FILE *out)
 {
-    fprintf(out, "usage: nfclr_sim [--ram BYTES] [--max-depth N] [--stack-slots N] [--stats] (IMAGE | --flash FILE)\n"
+    fprintf(out, "usage: nfclr_sim [--ram BYTES] [--max-depth N] [--stack-slots N] [--stats] [--gc-stress] (IMAGE | --flash FILE)\n"
                  "exit: 0 Main returned, 1 nothing ran (arguments, file or image refused), 2 unhandled exception\n");
 }
 
@@ -96,15 +97,16 @@ int main(int argc, char **argv)
 {
     const char *image_path = NULL, *flash_path = NULL;
     unsigned long long ram_size = 64ull << 20, max_depth = 10000, stack_slots = 1u << 20;
-    int stats = 0;
+    int stats = 0, gc_stress = 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (strcmp(arg, "--help") == 0) {
             usage(stdout);
             return 0;
         }
-        if (strcmp(arg, "--stats") == 0) {
-            stats = 1;
+        int *flag = strcmp(arg, "--stats") == 0 ? &stats : strcmp(arg, "--gc-stress") == 0 ? &gc_stress : NULL;
+        if (flag != NULL) {
+            *flag = 1;
             continue;
         }
         if (arg[0] != '-' && image_path == NULL && flash_path == NULL) {
@@ -178,6 +180,7 @@ int main(int argc, char **argv)
         .max_call_depth = (uint32_t)max_depth,
         .stack_slots = (uint32_t)stack_slots,
         .hal = {.console_write = console_write, .log_line = log_line, .ctx = NULL},
+        .gc_stress = (uint8_t)gc_stress,
     };
     struct clr_runtime *rt;
     enum clr_result result = clr_load(&cfg, &rt);
@@ -188,6 +191,8 @@ int main(int argc, char **argv)
         const struct clr_memory_use use = clr_memory_use(rt);
         fprintf(stderr, "nfclr_sim: tables %zu bytes, stack %zu bytes, heap %zu of %zu bytes used\n", use.tables,
                 use.stack, use.heap_used, use.heap_size);
+        fprintf(stderr, "nfclr_sim: gc %u collections, %llu bytes freed, %zu bytes live after the last\n",
+                (unsigned)use.collections, (unsigned long long)use.bytes_freed, use.live_bytes);
     }
     free(ram);
     free(file);

@@ -164,8 +164,24 @@ static struct prog g_prog;
 
 #define S CLR_ELEM_STRING
 
+/*
+ * The corlib's classes holding internal calls (Object aside), with their TypeDef flags. The app refers
+ * to the first four in prog_new (the GC classes only in test_gc.c, which makes its own references), and
+ * Array comes last so that tests can add fields to it.
+ */
+enum { T_STRING, T_CONSOLE, T_NUMBER, T_ARRAY, T_GC, T_NF_GC, T_COUNT, T_OBJECT = T_COUNT, T_APP_REFERENCED = 4 };
+static const struct {
+    const char *name_space, *name;
+    uint32_t flags;
+} corlib_types[T_COUNT] = {
+    {"System", "String", TA_SEALED}, {"System", "Console", 0x181}, {"System", "Number", 0x181},
+    {"System", "Array", 0x81},       {"System", "GC", 0x181},      {"nanoFramework.Runtime.Native", "GC", 0x181},
+};
+static const uint8_t corlib_type_order[T_COUNT] = {T_STRING, T_CONSOLE, T_NUMBER, T_GC, T_NF_GC, T_ARRAY};
+
 struct corlib_method {
-    const char *type, *name, *canonical;
+    uint8_t type;
+    const char *name, *canonical;
     uint8_t sig[8];
     uint8_t sig_len;
     bool instance;
@@ -173,19 +189,22 @@ struct corlib_method {
 
 /* In the firmware's order (sorted canonical names). */
 static const struct corlib_method corlib_natives[] = {
-    {"Array", "get_Length", "System.Array::get_Length()", {0, 1, 0, CLR_ELEM_I4}, 4, true},
-    {"Console", "WriteNative", "System.Console::WriteNative(System.String)", {0, 0, 1, CLR_ELEM_VOID, S}, 5, false},
-    {"Number", "DoubleToString", "System.Number::DoubleToString(System.Double)", {0, 0, 1, S, CLR_ELEM_R8}, 5, false},
-    {"Number", "Int32ToString", "System.Number::Int32ToString(System.Int32)", {0, 0, 1, S, CLR_ELEM_I4}, 5, false},
-    {"Number", "Int64ToString", "System.Number::Int64ToString(System.Int64)", {0, 0, 1, S, CLR_ELEM_I8}, 5, false},
-    {"Number", "SingleToString", "System.Number::SingleToString(System.Single)", {0, 0, 1, S, CLR_ELEM_R4}, 5, false},
-    {"Number", "UInt32ToString", "System.Number::UInt32ToString(System.UInt32)", {0, 0, 1, S, CLR_ELEM_U4}, 5, false},
-    {"Number", "UInt64ToString", "System.Number::UInt64ToString(System.UInt64)", {0, 0, 1, S, CLR_ELEM_U8}, 5, false},
-    {"Object", "ToString", "System.Object::ToString()", {0, 1, 0, S}, 4, true},
-    {"String", "Concat", "System.String::Concat(System.String,System.String)", {0, 0, 2, S, S, S}, 6, false},
-    {"String", "Equals", "System.String::Equals(System.String,System.String)", {0, 0, 2, CLR_ELEM_BOOLEAN, S, S}, 6, false},
-    {"String", "get_Chars", "System.String::get_Chars(System.Int32)", {0, 1, 1, CLR_ELEM_CHAR, CLR_ELEM_I4}, 5, true},
-    {"String", "get_Length", "System.String::get_Length()", {0, 1, 0, CLR_ELEM_I4}, 4, true},
+    {T_ARRAY, "get_Length", "System.Array::get_Length()", {0, 1, 0, CLR_ELEM_I4}, 4, true},
+    {T_CONSOLE, "WriteNative", "System.Console::WriteNative(System.String)", {0, 0, 1, CLR_ELEM_VOID, S}, 5, false},
+    {T_GC, "Collect", "System.GC::Collect()", {0, 0, 0, CLR_ELEM_VOID}, 4, false},
+    {T_GC, "GetTotalMemory", "System.GC::GetTotalMemory(System.Boolean)", {0, 0, 1, CLR_ELEM_I8, CLR_ELEM_BOOLEAN}, 5, false},
+    {T_NUMBER, "DoubleToString", "System.Number::DoubleToString(System.Double)", {0, 0, 1, S, CLR_ELEM_R8}, 5, false},
+    {T_NUMBER, "Int32ToString", "System.Number::Int32ToString(System.Int32)", {0, 0, 1, S, CLR_ELEM_I4}, 5, false},
+    {T_NUMBER, "Int64ToString", "System.Number::Int64ToString(System.Int64)", {0, 0, 1, S, CLR_ELEM_I8}, 5, false},
+    {T_NUMBER, "SingleToString", "System.Number::SingleToString(System.Single)", {0, 0, 1, S, CLR_ELEM_R4}, 5, false},
+    {T_NUMBER, "UInt32ToString", "System.Number::UInt32ToString(System.UInt32)", {0, 0, 1, S, CLR_ELEM_U4}, 5, false},
+    {T_NUMBER, "UInt64ToString", "System.Number::UInt64ToString(System.UInt64)", {0, 0, 1, S, CLR_ELEM_U8}, 5, false},
+    {T_OBJECT, "ToString", "System.Object::ToString()", {0, 1, 0, S}, 4, true},
+    {T_STRING, "Concat", "System.String::Concat(System.String,System.String)", {0, 0, 2, S, S, S}, 6, false},
+    {T_STRING, "Equals", "System.String::Equals(System.String,System.String)", {0, 0, 2, CLR_ELEM_BOOLEAN, S, S}, 6, false},
+    {T_STRING, "get_Chars", "System.String::get_Chars(System.Int32)", {0, 1, 1, CLR_ELEM_CHAR, CLR_ELEM_I4}, 5, true},
+    {T_STRING, "get_Length", "System.String::get_Length()", {0, 1, 0, CLR_ELEM_I4}, 4, true},
+    {T_NF_GC, "Run", "nanoFramework.Runtime.Native.GC::Run(System.Boolean)", {0, 0, 1, CLR_ELEM_U4, CLR_ELEM_BOOLEAN}, 5, false},
 };
 #define NATIVE_COUNT (sizeof corlib_natives / sizeof corlib_natives[0])
 
@@ -195,17 +214,17 @@ static void build_corlib(struct ib_assembly *c)
     const uint16_t object = ib_type_def(c, "System", "Object", 0, 0);
     uint16_t methods[NATIVE_COUNT] = {0};
     for (unsigned i = 0; i < NATIVE_COUNT; i++)
-        if (strcmp(corlib_natives[i].type, "Object") == 0)
+        if (corlib_natives[i].type == T_OBJECT)
             methods[i] = ib_method_def(c, corlib_natives[i].name, MA_VIRTUAL, MI_INTERNAL_CALL,
                                        ib_sig(c, corlib_natives[i].sig, corlib_natives[i].sig_len), IB_NONE, 0);
     const uint16_t value_type = ib_type_def(c, "System", "ValueType", 0x80, TOK_TYPE_DEF(object));
     ib_type_def(c, "System", "Enum", 0x80, TOK_TYPE_DEF(value_type));
-    static const char *const types[] = {"String", "Console", "Number", "Array"};
-    for (unsigned t = 0; t < 4; t++) {
-        ib_type_def(c, "System", types[t], t == 0 ? TA_SEALED : t == 3 ? 0x81 : 0x181, TOK_TYPE_DEF(object));
+    for (unsigned k = 0; k < T_COUNT; k++) {
+        const unsigned t = corlib_type_order[k];
+        ib_type_def(c, corlib_types[t].name_space, corlib_types[t].name, corlib_types[t].flags, TOK_TYPE_DEF(object));
         for (unsigned i = 0; i < NATIVE_COUNT; i++) {
             const struct corlib_method *m = &corlib_natives[i];
-            if (strcmp(m->type, types[t]) != 0)
+            if (m->type != t)
                 continue;
             methods[i] = ib_method_def(c, m->name, m->instance ? 0 : MA_STATIC, MI_INTERNAL_CALL,
                                        ib_sig(c, m->sig, m->sig_len), IB_NONE, 0);
@@ -227,21 +246,19 @@ struct prog *prog_new(void)
     p->corlib_ref = ib_assembly_ref(a, "mscorlib", 1, 0);
     const uint16_t object = ib_type_ref(a, p->corlib_ref, "System", "Object");
     p->enum_type_ref = ib_type_ref(a, p->corlib_ref, "System", "Enum");
-    uint16_t owners[4];
-    static const char *const types[] = {"String", "Console", "Number", "Array"};
-    for (unsigned t = 0; t < 4; t++)
-        owners[t] = ib_type_ref(a, p->corlib_ref, "System", types[t]);
-    p->string_type_ref = owners[0];
-    uint32_t *tokens[NATIVE_COUNT] = {&p->array_length, &p->write, &p->r8_to_s, &p->i4_to_s, &p->i8_to_s, &p->r4_to_s, &p->u4_to_s,
-                                      &p->u8_to_s, &p->object_to_s, &p->concat, &p->equals, &p->get_chars,
-                                      &p->get_length};
+    uint16_t owners[T_COUNT + 1];
+    for (unsigned t = 0; t < T_APP_REFERENCED; t++)
+        owners[t] = ib_type_ref(a, p->corlib_ref, corlib_types[t].name_space, corlib_types[t].name);
+    owners[T_OBJECT] = object;
+    p->string_type_ref = owners[T_STRING];
+    uint32_t *tokens[NATIVE_COUNT] = {&p->array_length, &p->write, NULL, NULL, &p->r8_to_s, &p->i4_to_s, &p->i8_to_s,
+                                      &p->r4_to_s, &p->u4_to_s, &p->u8_to_s, &p->object_to_s, &p->concat, &p->equals,
+                                      &p->get_chars, &p->get_length, NULL};
     for (unsigned i = 0; i < NATIVE_COUNT; i++) {
         const struct corlib_method *m = &corlib_natives[i];
-        const unsigned t = strcmp(m->type, "String") == 0    ? 0
-                           : strcmp(m->type, "Console") == 0 ? 1
-                           : strcmp(m->type, "Array") == 0   ? 3
-                                                             : 2;
-        const uint16_t owner = strcmp(m->type, "Object") == 0 ? object : owners[t];
+        if (m->type != T_OBJECT && m->type >= T_APP_REFERENCED)
+            continue;
+        const uint16_t owner = owners[m->type];
         *tokens[i] = TOK_METHOD_REF(ib_method_ref(a, owner, m->name, ib_sig(a, m->sig, m->sig_len)));
     }
     p->program = ib_type_def(a, "App", "Program", 0, TOK_TYPE_REF(object));
@@ -334,11 +351,18 @@ const struct run *run_image(const uint8_t *image, size_t len, const struct run_o
         .max_call_depth = options != NULL ? options->max_depth : 0,
         .stack_slots = options != NULL ? options->stack_slots : 0,
         .hal = {.console_write = capture_console, .log_line = capture_log, .ctx = r},
+        .gc_stress = (uint8_t)((options != NULL && options->gc_stress) || getenv("CLR_GC_STRESS") != NULL),
     };
     struct clr_runtime *rt;
     r->load = clr_load(&cfg, &rt);
     r->result = r->load == CLR_OK ? clr_run(rt) : r->load;
+    if (r->load == CLR_OK)
+        r->memory = clr_memory_use(rt);
     free(ram);
+    if (strstr(r->log, "heap verification failed") != NULL) { /* a collector fault fails every test */
+        fprintf(stderr, "%s", r->log);
+        abort();
+    }
     return r;
 }
 

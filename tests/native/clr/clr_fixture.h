@@ -78,12 +78,14 @@ struct run {
     size_t out_len;
     char log[16384];
     size_t log_len;
+    struct clr_memory_use memory; /* after the run (when loaded) */
 };
 
 struct run_options {
     size_t ram;          /* 0: 1 MiB */
     uint32_t max_depth;  /* 0: runtime default */
     uint32_t stack_slots;
+    bool gc_stress; /* also on for every run when the environment has CLR_GC_STRESS */
 };
 
 /* A fresh program (static storage, reused by the next prog_new). */

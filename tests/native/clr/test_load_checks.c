@@ -455,31 +455,35 @@ static uint32_t names_checksum(const char *const *names, unsigned count)
 
 static const char *const firmware_names[] = {
     "System.Array::get_Length()",
-    "System.Console::WriteNative(System.String)",         "System.Number::DoubleToString(System.Double)",
+    "System.Console::WriteNative(System.String)",         "System.GC::Collect()",
+    "System.GC::GetTotalMemory(System.Boolean)",          "System.Number::DoubleToString(System.Double)",
     "System.Number::Int32ToString(System.Int32)",         "System.Number::Int64ToString(System.Int64)",
     "System.Number::SingleToString(System.Single)",       "System.Number::UInt32ToString(System.UInt32)",
     "System.Number::UInt64ToString(System.UInt64)",       "System.Object::ToString()",
     "System.String::Concat(System.String,System.String)",
     "System.String::Equals(System.String,System.String)", "System.String::get_Chars(System.Int32)",
-    "System.String::get_Length()",
+    "System.String::get_Length()",                       "nanoFramework.Runtime.Native.GC::Run(System.Boolean)",
 };
+#define FIRMWARE_COUNT (unsigned)(sizeof firmware_names / sizeof firmware_names[0])
+#define INT32_TO_STRING 5 /* the index of Number::Int32ToString(Int32) */
 
 TEST(refuses_a_native_checksum_mismatch_naming_the_first_difference)
 {
     struct prog *p = ok_program();
-    ib_put32(ib_row(p->corlib, CLR_TBL_INTERNAL_CALL, 3),
+    ib_put32(ib_row(p->corlib, CLR_TBL_INTERNAL_CALL, INT32_TO_STRING),
              ib_string(p->corlib, "System.Number::Int32ToString(System.Int16)"));
     const size_t n = build(p);
-    const char *deployed[13];
+    const char *deployed[FIRMWARE_COUNT];
     memcpy(deployed, firmware_names, sizeof deployed);
-    deployed[3] = "System.Number::Int32ToString(System.Int16)";
+    deployed[INT32_TO_STRING] = "System.Number::Int32ToString(System.Int16)";
     char expected[512];
     snprintf(expected, sizeof expected,
              "assembly mscorlib: managed internal calls 0x%08x but this firmware implements 0x%08x; rebuild the "
-             "firmware and the deployment from the same SDK version (first difference at entry 3: the deployment has "
+             "firmware and the deployment from the same SDK version (first difference at entry %u: the deployment has "
              "\"System.Number::Int32ToString(System.Int16)\", the firmware "
              "\"System.Number::Int32ToString(System.Int32)\")\n",
-             (unsigned)names_checksum(deployed, 13), (unsigned)names_checksum(firmware_names, 13));
+             (unsigned)names_checksum(deployed, FIRMWARE_COUNT), (unsigned)names_checksum(firmware_names, FIRMWARE_COUNT),
+             INT32_TO_STRING);
     check_refused(run_image(img, n, NULL), expected);
 }
 
@@ -490,8 +494,10 @@ TEST(refuses_an_internal_call_the_firmware_lacks)
                                      ib_sig(p->corlib, SIG_BYTES(0, 0, 0, CLR_ELEM_VOID)), IB_NONE, 0);
     ib_internal_call(p->corlib, "System.Number::Zzz()", m);
     const size_t n = build(p);
-    check_refused_with(run_image(img, n, NULL), "(first difference at entry 13: the deployment has "
-                                                "\"System.Number::Zzz()\", the firmware nothing)", NULL);
+    char expected[128];
+    snprintf(expected, sizeof expected, "(first difference at entry %u: the deployment has \"System.Number::Zzz()\", "
+             "the firmware nothing)", FIRMWARE_COUNT);
+    check_refused_with(run_image(img, n, NULL), expected, NULL);
 }
 
 TEST(refuses_internal_calls_in_an_assembly_the_firmware_has_none_for)
@@ -521,7 +527,7 @@ TEST(refuses_a_header_checksum_that_does_not_match_identical_names)
              "assembly mscorlib: managed internal calls 0x12345678 but this firmware implements 0x%08x; rebuild the "
              "firmware and the deployment from the same SDK version (the names are the same, the header's checksum is "
              "wrong)\n",
-             (unsigned)names_checksum(firmware_names, 13));
+             (unsigned)names_checksum(firmware_names, FIRMWARE_COUNT));
     check_refused(run_image(img, n, NULL), expected);
 }
 
