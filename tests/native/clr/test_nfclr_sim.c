@@ -133,6 +133,11 @@ TEST(options_set_the_runtime_memory)
     CHECK_EQ(run_sim(args, true, out, sizeof out), 0);
     CHECK_CONTAINS(out, "nfclr_sim: tables ");
     CHECK_CONTAINS(out, " bytes used\n");
+    CHECK_CONTAINS(out, "nfclr_sim: gc 0 collections, 0 bytes freed, 0 bytes live after the last\n");
+    /* Under stress every allocation collects first. */
+    snprintf(args, sizeof args, "--gc-stress --stats %s", path);
+    CHECK_EQ(run_sim(args, true, out, sizeof out), 0);
+    CHECK_NOT_CONTAINS(out, "nfclr_sim: gc 0 collections");
     snprintf(args, sizeof args, "--ram 1024 %s", path);
     CHECK_EQ(run_sim(args, true, out, sizeof out), 1);
     CHECK_CONTAINS(out, "runtime: 1024 bytes of RAM given");
