@@ -2,7 +2,7 @@
  * The internal calls of mscorlib (managed/CoreLibrary), sorted by canonical name as the format asks.
  * The interpreter has already converted the arguments to the parameter types; `this` is args[0].
  */
-#include "clr_internal.h"
+#include "clr_corlib.h"
 
 static struct clr_string *as_string(const struct clr_slot *slot)
 {
@@ -206,11 +206,22 @@ static const struct clr_native_method mscorlib_methods[] = {
     {"System.Number::SingleToString(System.Single)", single_to_string},
     {"System.Number::UInt32ToString(System.UInt32)", uint32_to_string},
     {"System.Number::UInt64ToString(System.UInt64)", uint64_to_string},
+    {"System.Object::GetHashCode()", clr_object_get_hash_code},
+    {"System.Object::MemberwiseClone()", clr_object_memberwise_clone},
     {"System.Object::ToString()", object_to_string},
+    {"System.Runtime.CompilerServices.RuntimeHelpers::InitializeArray(System.Array,System.RuntimeFieldHandle)",
+     clr_runtime_helpers_initialize_array},
+    {"System.RuntimeType::BaseOf(System.Int32)", clr_runtime_type_base_of},
+    {"System.RuntimeType::FlagsOf(System.Int32)", clr_runtime_type_flags_of},
+    {"System.RuntimeType::IsAssignable(System.Int32,System.Int32)", clr_runtime_type_is_assignable},
+    {"System.RuntimeType::NameOf(System.Int32,System.Int32)", clr_runtime_type_name_of},
+    {"System.RuntimeType::TypeIdOf(System.Object)", clr_runtime_type_type_id_of},
     {"System.String::Concat(System.String,System.String)", string_concat},
     {"System.String::Equals(System.String,System.String)", string_equals},
     {"System.String::get_Chars(System.Int32)", string_get_chars},
     {"System.String::get_Length()", string_get_length},
+    {"System.ValueType::Equals(System.Object)", clr_value_type_equals},
+    {"System.ValueType::GetHashCode()", clr_value_type_get_hash_code},
     {"nanoFramework.Runtime.Native.GC::Run(System.Boolean)", gc_run},
 };
 

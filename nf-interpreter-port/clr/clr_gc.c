@@ -8,10 +8,15 @@
  */
 #include "clr_internal.h"
 
+/* Arrays of references and of structs hold block pointers. */
+static bool holds_blocks(const struct clr_array *a)
+{
+    return a->elem == CLR_ELEM_OBJECT || a->elem == CLR_ELEM_VALUETYPE;
+}
+
 static bool is_leaf(const struct clr_block *b)
 {
-    return b->kind == CLR_BLOCK_STRING ||
-           (b->kind == CLR_BLOCK_ARRAY && ((const struct clr_array *)b)->elem != CLR_ELEM_OBJECT);
+    return b->kind == CLR_BLOCK_STRING || (b->kind == CLR_BLOCK_ARRAY && !holds_blocks((const struct clr_array *)b));
 }
 
 static void mark(struct clr_runtime *rt, struct clr_block *b)
@@ -59,8 +64,8 @@ static void flush_interior(struct clr_runtime *rt)
 
 static void mark_slot(struct clr_runtime *rt, const struct clr_slot *s)
 {
-    if (s->kind == CLR_K_O) {
-        mark(rt, s->v.o);
+    if (s->kind == CLR_K_O || (s->kind == CLR_K_REF && s->ref_elem == CLR_ELEM_VALUETYPE)) {
+        mark(rt, s->v.o); /* an object, or a struct's address (its block's start) */
     } else if (s->kind == CLR_K_REF && clr_heap_contains(&rt->heap, s->v.raw)) {
         rt->gc.interior[rt->gc.interior_count++] = s->v.raw;
         if (rt->gc.interior_count == CLR_GC_INTERIOR_BATCH)
@@ -80,7 +85,7 @@ static void scan(struct clr_runtime *rt, struct clr_block *b)
     if (b->kind == CLR_BLOCK_OBJECT) {
         const struct clr_object *o = (const struct clr_object *)b;
         mark_slots(rt, o->fields, o->field_count);
-    } else if (b->kind == CLR_BLOCK_ARRAY) {
+    } else if (b->kind == CLR_BLOCK_ARRAY && holds_blocks((const struct clr_array *)b)) {
         const struct clr_array *a = (const struct clr_array *)b;
         for (int32_t i = 0; i < a->length; i++) {
             struct clr_block *e;
@@ -145,6 +150,16 @@ static void mark_roots(struct clr_runtime *rt)
         mark(rt, rt->gc.temp_roots[i]);
 }
 
+/* Out of line: its buffer takes C stack only under stress. */
+__attribute__((noinline)) static void verify_after_collection(struct clr_runtime *rt)
+{
+    char fault[CLR_LOG_LINE_MAX / 2];
+    if (!clr_gc_verify(rt, fault, sizeof fault)) {
+        clr_log(rt, "heap verification failed after collection %u: %s", (unsigned)rt->gc.collections, fault);
+        rt->gc.corrupt = true;
+    }
+}
+
 void clr_gc_collect(struct clr_runtime *rt)
 {
     struct clr_gc *gc = &rt->gc;
@@ -167,11 +182,8 @@ void clr_gc_collect(struct clr_runtime *rt)
     gc->collections++;
     gc->freed_total += freed;
     gc->live_after = clr_heap_used(&rt->heap);
-    char fault[CLR_LOG_LINE_MAX / 2];
-    if (gc->stress && !gc->corrupt && !clr_gc_verify(rt, fault, sizeof fault)) {
-        clr_log(rt, "heap verification failed after collection %u: %s", (unsigned)gc->collections, fault);
-        gc->corrupt = true;
-    }
+    if (gc->stress && !gc->corrupt)
+        verify_after_collection(rt);
 }
 
 struct clr_block *clr_gc_alloc(struct clr_runtime *rt, enum clr_block_kind kind, size_t bytes)
@@ -234,7 +246,7 @@ static const char *content_fault(const struct clr_runtime *rt, const struct clr_
     if (a->length < 0 || a->elem_size != clr_array_elem_size(a->elem) ||
         offsetof(struct clr_array, data) + (size_t)a->length * a->elem_size > b->size)
         return "an array longer than its block or of a wrong element size";
-    for (int32_t i = 0; a->elem == CLR_ELEM_OBJECT && i < a->length; i++) {
+    for (int32_t i = 0; holds_blocks(a) && i < a->length; i++) {
         const struct clr_block *e;
         memcpy(&e, a->data + (size_t)i * sizeof e, sizeof e);
         if (!reference_ok(heap, e))

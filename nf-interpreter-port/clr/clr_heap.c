@@ -83,8 +83,7 @@ struct clr_block *clr_heap_alloc(struct clr_heap *heap, enum clr_block_kind kind
         fb->block.size -= (uint32_t)size;
         p = (uint8_t *)fb + fb->block.size;
     } else {
-        /* The whole block (a rest too small to be a block goes with it). */
-        size = fb->block.size;
+        /* The whole block: sizes are multiples of CLR_HEAP_MIN_BLOCK, so it fits exactly. */
         *link = fb->next;
         p = (uint8_t *)fb;
     }

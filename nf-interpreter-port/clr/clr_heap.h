@@ -15,9 +15,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define CLR_HEAP_ALIGN 8u
+#define CLR_HEAP_ALIGN 16u /* so that a free block's rest is 0 or a block: a block's size follows from the request */
 #define CLR_HEAP_MIN_BLOCK 16u          /* a free block's header and link; every block is at least this */
-#define CLR_HEAP_MAX_SIZE 0x7FFFFFF8u   /* blocks and links are 32-bit: a larger region is cut to this */
+#define CLR_HEAP_MAX_SIZE 0x7FFFFFF0u   /* blocks and links are 32-bit: a larger region is cut to this */
 #define CLR_HEAP_NONE 0xFFFFFFFFu       /* the end of the free list */
 
 enum clr_block_kind {
