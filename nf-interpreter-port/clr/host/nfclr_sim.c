@@ -7,10 +7,12 @@
  *                                      (host-sim's layout: the file is the flash from address 0), after
  *                                      its 0x200-byte MCUboot header
  * Options: --ram BYTES (runtime RAM: tables, call stack, heap; default 64 MiB), --max-depth N (frames,
- * default 10000), --stack-slots N (default 1048576), --stats (memory use on stderr).
+ * default 10000), --stack-slots N (default 1048576), --stats (memory use on stderr), --events N (posts N
+ * native events before Main runs: source k, data k*2 and k*3, as a board's interrupts would).
  *
  * stdout carries the program's output only; diagnostics go to stderr.
- * Exit: 0 Main returned, 1 nothing ran (bad arguments, unreadable file, image refused), 2 unhandled exception.
+ * Exit: 0 Main returned, 1 nothing ran (bad arguments, unreadable file, image refused), 2 unhandled exception,
+ * 3 deadlock (every thread blocked for ever).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -38,8 +40,10 @@ static void log_line(void *ctx, const char *line)
 
 static void usage(FILE *out)
 {
-    fprintf(out, "usage: nfclr_sim [--ram BYTES] [--max-depth N] [--stack-slots N] [--stats] (IMAGE | --flash FILE)\n"
-                 "exit: 0 Main returned, 1 nothing ran (arguments, file or image refused), 2 unhandled exception\n");
+    fprintf(out, "usage: nfclr_sim [--ram BYTES] [--max-depth N] [--stack-slots N] [--events N] [--stats] "
+                 "(IMAGE | --flash FILE)\n"
+                 "exit: 0 Main returned, 1 nothing ran (arguments, file or image refused), 2 unhandled exception, "
+                 "3 deadlock\n");
 }
 
 static unsigned char *read_file(const char *path, size_t *size)
@@ -95,7 +99,7 @@ static uint32_t rd32(const unsigned char *p)
 int main(int argc, char **argv)
 {
     const char *image_path = NULL, *flash_path = NULL;
-    unsigned long long ram_size = 64ull << 20, max_depth = 10000, stack_slots = 1u << 20;
+    unsigned long long ram_size = 64ull << 20, max_depth = 10000, stack_slots = 1u << 20, events = 0;
     int stats = 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
@@ -120,6 +124,7 @@ int main(int argc, char **argv)
         unsigned long long *number = strcmp(arg, "--ram") == 0           ? &ram_size
                                      : strcmp(arg, "--max-depth") == 0   ? &max_depth
                                      : strcmp(arg, "--stack-slots") == 0 ? &stack_slots
+                                     : strcmp(arg, "--events") == 0      ? &events
                                                                          : NULL;
         if (strcmp(arg, "--flash") == 0 && image_path == NULL && flash_path == NULL) {
             flash_path = value;
@@ -181,6 +186,8 @@ int main(int argc, char **argv)
     };
     struct clr_runtime *rt;
     enum clr_result result = clr_load(&cfg, &rt);
+    for (unsigned long long k = 0; result == CLR_OK && k < events; k++)
+        clr_post_event(rt, (uint32_t)k, (uint32_t)k * 2u, (uint32_t)k * 3u);
     if (result == CLR_OK)
         result = clr_run(rt);
     fflush(stdout);
@@ -191,5 +198,5 @@ int main(int argc, char **argv)
     }
     free(ram);
     free(file);
-    return result == CLR_OK ? 0 : result == CLR_UNHANDLED_EXCEPTION ? 2 : 1;
+    return result == CLR_OK ? 0 : result == CLR_UNHANDLED_EXCEPTION ? 2 : result == CLR_DEADLOCK ? 3 : 1;
 }
