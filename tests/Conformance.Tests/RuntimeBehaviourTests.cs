@@ -36,16 +36,42 @@ public class RuntimeBehaviourTests
         Assert.Contains("native event queue full: 4 events lost (4 in all)", log);
     }
 
+    [Fact]
+    public void Settings_written_from_CSharp_survive_into_the_next_run()
+    {
+        var flash = Path.Combine(Path.GetTempPath(), $"settings-{Environment.ProcessId}.flash");
+        try
+        {
+            var first = RunProgram("Settings", "--settings", flash);
+            Assert.Equal(0, first.Exit);
+            Assert.Equal("0\n3\n3\nTrue\nTrue\n2\nbt/keys/1\n3\nFalse\n" +
+                         "NVS partition full (garbage collection could not make room); nothing was lost\n" +
+                         "True\n7\nTrue\n0\nsettings key is null, empty or longer than 64 bytes\n" +
+                         "A setting's value holds at least one byte. (Parameter 'value')\n", first.Out);
+            var second = RunProgram("Settings", "--settings", flash);
+            Assert.StartsWith("1\n3\n", second.Out); // the boot counter went on
+        }
+        finally
+        {
+            File.Delete(flash);
+            File.Delete(flash + ".wcount");
+        }
+    }
+
     static (int Exit, string Out, string Err) RunProgram(string program, params string[] options)
     {
         var name = $"RuntimeBehaviour.{program}";
         var deviceDir = Path.GetDirectoryName(ConformanceTests.Built(name, "device", $"{name}.dll"))!;
         var image = Path.Combine(Path.GetTempPath(), $"{name}-{Environment.ProcessId}.nfdeploy");
+        // mscorlib first, the app last, the libraries it uses in between.
+        var libraries = Directory.GetFiles(deviceDir, "*.dll").Select(Path.GetFileName)
+            .Where(f => f != "mscorlib.dll" && f != $"{name}.dll").Order();
+        var assemblies = new[] { "mscorlib.dll" }.Concat(libraries).Append($"{name}.dll")
+            .Select(f => Path.Combine(deviceDir, f!));
         try
         {
             var processor = ConformanceTests.Run("dotnet", [ConformanceTests.Built("MetadataProcessor", "net10.0",
-                "MetadataProcessor.dll"), "build", "--out", image, Path.Combine(deviceDir, "mscorlib.dll"),
-                Path.Combine(deviceDir, $"{name}.dll")]);
+                "MetadataProcessor.dll"), "build", "--out", image, .. assemblies]);
             Assert.True(processor.Exit == 0, $"metadata processor refused {program}: {processor.Out}{processor.Err}");
             return ConformanceTests.Run(ConformanceTests.Runtime(), [.. options, image]);
         }
