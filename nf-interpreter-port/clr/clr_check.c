@@ -210,7 +210,8 @@ static bool check_refs(struct checker *c)
         clr_format(c->where, sizeof c->where, "TypeRef %u", (unsigned)i);
         if (!check_string(c, clr_rd32(r + CLR_TYPEREF_NAME), "name") ||
             !check_string(c, clr_rd32(r + CLR_TYPEREF_NAMESPACE), "namespace") ||
-            !check_index(c, clr_rd16(r + CLR_TYPEREF_ASSEMBLY), CLR_TBL_ASSEMBLY_REF, "assembly_ref", false, 0))
+            !check_index(c, clr_rd16(r + CLR_TYPEREF_ASSEMBLY), CLR_TBL_ASSEMBLY_REF, "assembly_ref", false, 0) ||
+            !check_index(c, clr_rd16(r + CLR_TYPEREF_ENCLOSING), CLR_TBL_TYPE_REF, "enclosing", true, CLR_NONE16))
             return false;
     }
     for (unsigned table = CLR_TBL_FIELD_REF; table <= CLR_TBL_METHOD_REF; table++) {

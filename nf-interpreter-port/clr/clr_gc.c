@@ -14,9 +14,11 @@ static bool holds_blocks(const struct clr_array *a)
     return a->elem == CLR_ELEM_OBJECT || a->elem == CLR_ELEM_VALUETYPE;
 }
 
+/* Blocks without references to scan: strings, arrays of primitives, thread stacks (their thread's roots). */
 static bool is_leaf(const struct clr_block *b)
 {
-    return b->kind == CLR_BLOCK_STRING || (b->kind == CLR_BLOCK_ARRAY && !holds_blocks((const struct clr_array *)b));
+    return b->kind == CLR_BLOCK_STRING || b->kind == CLR_BLOCK_STACK ||
+           (b->kind == CLR_BLOCK_ARRAY && !holds_blocks((const struct clr_array *)b));
 }
 
 static void mark(struct clr_runtime *rt, struct clr_block *b)
@@ -35,6 +37,12 @@ static void mark(struct clr_runtime *rt, struct clr_block *b)
         gc->overflowed = true;
     }
     gc->mark_stack[(gc->mark_bottom + gc->mark_count++) % CLR_GC_MARK_STACK] = b;
+}
+
+/* An object, string, array or stack block held in a C field (NULL: nothing; mark checks the heap's bounds). */
+static void mark_object(struct clr_runtime *rt, void *block)
+{
+    mark(rt, block);
 }
 
 /* The blocks holding the batch's addresses: sorted, then matched in one walk. */
@@ -113,7 +121,6 @@ static void drain(struct clr_runtime *rt)
 /*
  * One call stack's roots: each frame's locals and evaluation stack (a callee's arguments are its
  * caller's top stack slots; the entry frame's sit below its locals) and its running handlers' exceptions.
- * Threads will each have one.
  */
 static void mark_stack(struct clr_runtime *rt, const struct clr_frame *frames, uint32_t depth,
                        const struct clr_eh_record *eh, uint32_t eh_count)
@@ -125,29 +132,48 @@ static void mark_stack(struct clr_runtime *rt, const struct clr_frame *frames, u
         mark_slots(rt, frames[i].stack_base, (size_t)(frames[i].sp - frames[i].stack_base));
     }
     for (uint32_t i = 0; i < eh_count; i++)
-        if (eh[i].exception != NULL)
-            mark(rt, &eh[i].exception->block);
+        mark_object(rt, eh[i].exception);
+}
+
+/*
+ * Every thread's call stack (the running thread's is in rt, the others' in their struct clr_thread), its
+ * stack block, Thread object and what it waits for; the locked objects.
+ */
+static void mark_threads(struct clr_runtime *rt)
+{
+    for (uint32_t i = 0; i < CLR_MAX_THREADS; i++) {
+        const struct clr_thread *t = &rt->threads[i];
+        if (t->state == CLR_THREAD_FREE)
+            continue;
+        mark_object(rt, t->managed);
+        mark_object(rt, t->wait_object);
+        if (t->state == CLR_THREAD_DONE)
+            continue;
+        mark_object(rt, t->stack_block);
+        if (i == rt->current)
+            mark_stack(rt, rt->frames, rt->depth, rt->eh, rt->eh_count);
+        else
+            mark_stack(rt, t->frames, t->depth, t->eh, t->eh_count);
+    }
+    for (uint32_t i = 0; i < CLR_MAX_LOCKS; i++)
+        mark_object(rt, rt->locks[i].object);
 }
 
 /* Every root of the runtime. */
 static void mark_roots(struct clr_runtime *rt)
 {
-    mark_stack(rt, rt->frames, rt->depth, rt->eh, rt->eh_count);
+    mark_threads(rt);
     for (uint32_t i = 0; i < rt->assembly_count; i++) {
         const struct clr_assembly *a = &rt->assemblies[i];
         mark_slots(rt, a->statics, a->static_count);
         for (uint32_t k = 0; k < a->literal_count; k++)
-            if (a->literals[k].string != NULL)
-                mark(rt, &a->literals[k].string->block);
+            mark_object(rt, a->literals[k].string);
     }
-    if (rt->exception_object != NULL)
-        mark(rt, &rt->exception_object->block);
-    if (rt->out_of_memory != NULL)
-        mark(rt, &rt->out_of_memory->block);
-    if (rt->empty_string != NULL)
-        mark(rt, &rt->empty_string->block);
+    mark_object(rt, rt->exception_object);
+    mark_object(rt, rt->out_of_memory);
+    mark_object(rt, rt->empty_string);
     for (uint32_t i = 0; i < rt->gc.temp_count; i++)
-        mark(rt, rt->gc.temp_roots[i]);
+        mark_object(rt, rt->gc.temp_roots[i]);
 }
 
 /* Out of line: its buffer takes C stack only under stress. */
@@ -232,6 +258,8 @@ static const char *content_fault(const struct clr_runtime *rt, const struct clr_
         return s->length < 0 || offsetof(struct clr_string, chars) + 2 * (size_t)s->length > b->size
                    ? "a string longer than its block" : NULL;
     }
+    if (b->kind == CLR_BLOCK_STACK)
+        return NULL; /* frames and slots: checked as their thread's roots */
     if (b->kind == CLR_BLOCK_OBJECT) {
         const struct clr_object *o = (const struct clr_object *)b;
         if (offsetof(struct clr_object, fields) + (size_t)o->field_count * sizeof o->fields[0] > b->size ||

@@ -25,6 +25,7 @@ enum clr_block_kind {
     CLR_BLOCK_STRING = 1,
     CLR_BLOCK_OBJECT = 2, /* struct clr_object */
     CLR_BLOCK_ARRAY = 3,  /* struct clr_array */
+    CLR_BLOCK_STACK = 4,  /* a started thread's frames, handler records and slots (struct clr_thread) */
     CLR_BLOCK_KIND_COUNT
 };
 

@@ -208,6 +208,12 @@ static bool reserve_stack(struct clr_runtime *rt, const struct clr_config *cfg)
         return false;
     }
     rt->slots_end = rt->slots + slots;
+    rt->eh = clr_arena_alloc(rt, CLR_EH_MAX * sizeof *rt->eh);
+    if (rt->eh == NULL) {
+        clr_log(rt, "runtime: no RAM left for the exception handler records: give the runtime more RAM");
+        return false;
+    }
+    clr_threads_init(rt, cfg);
     uint8_t *heap = (uint8_t *)align_up((uintptr_t)rt->arena_top, RAM_ALIGN);
     clr_heap_init(&rt->heap, heap, heap < rt->arena_end ? (size_t)(rt->arena_end - heap) : 0);
     rt->gc.stress = cfg->gc_stress != 0;
@@ -268,6 +274,8 @@ enum clr_result clr_load(const struct clr_config *cfg, struct clr_runtime **out)
     struct clr_runtime *rt = (struct clr_runtime *)ram;
     memset(rt, 0, sizeof *rt);
     rt->hal = cfg->hal;
+    rt->board_natives = cfg->natives;
+    rt->board_native_count = cfg->natives != NULL ? cfg->native_count : 0;
     rt->image = cfg->image;
     rt->image_size = cfg->image != NULL ? cfg->image_size : 0;
     rt->arena_top = ram + sizeof *rt;
@@ -304,6 +312,8 @@ const char *clr_result_text(enum clr_result result)
         return "the program stopped on an unhandled exception";
     case CLR_NOT_LOADED:
         return "nothing loaded to run";
+    case CLR_DEADLOCK:
+        return "every thread waits for something nothing can give";
     }
     return "unknown result";
 }

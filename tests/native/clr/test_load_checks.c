@@ -414,6 +414,18 @@ TEST(refuses_an_unresolvable_type_reference)
                                            "rebuild App against the deployed mscorlib\n");
 }
 
+TEST(refuses_a_type_reference_nested_in_a_row_that_does_not_exist)
+{
+    struct prog *p = ok_program();
+    const uint16_t r = ib_type_ref(p->app, p->corlib_ref, "", "Inner");
+    ib_put16(ib_row(p->app, CLR_TBL_TYPE_REF, r) + CLR_TYPEREF_ENCLOSING, 0x7000);
+    const size_t n = build(p);
+    char expected[256];
+    snprintf(expected, sizeof expected, "assembly App: TypeRef %u enclosing: index 28672 but the assembly has %u rows "
+             "in that table:", (unsigned)r, (unsigned)r + 1u);
+    check_refused_with(run_image(img, n, NULL), expected, NULL);
+}
+
 TEST(refuses_an_unresolvable_method_reference_by_name)
 {
     struct prog *p = ok_program();
@@ -466,13 +478,12 @@ static unsigned firmware_name_count(void)
 
 TEST(refuses_a_native_checksum_mismatch_naming_the_first_difference)
 {
-    struct prog *p = ok_program();
     const unsigned count = firmware_name_count();
-    unsigned at = 0; /* Int32ToString's row */
+    unsigned at = 0;
     while (at < count && strcmp(firmware_names[at], "System.Number::Int32ToString(System.Int32)") != 0)
         at++;
-    ib_put32(ib_row(p->corlib, CLR_TBL_INTERNAL_CALL, at),
-             ib_string(p->corlib, "System.Number::Int32ToString(System.Int16)"));
+    struct prog *p = ok_program();
+    ib_put32(ib_row(p->corlib, CLR_TBL_INTERNAL_CALL, at), ib_string(p->corlib, "System.Number::Int32ToString(System.Int16)"));
     const size_t n = build(p);
     const char *deployed[256];
     memcpy(deployed, firmware_names, sizeof deployed);
