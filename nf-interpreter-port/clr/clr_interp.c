@@ -1733,9 +1733,11 @@ static enum clr_exception fast_loop(struct clr_runtime *rt, struct clr_frame *f)
             ip++;
             continue;
         case CEE_LDLOC_S:
-            if (ip + 1 >= size || il[ip + 1] >= local_count)
+        case CEE_LDARG_S: {
+            const bool local = op == CEE_LDLOC_S;
+            if (ip + 1 >= size || il[ip + 1] >= (local ? local_count : arg_count))
                 goto out;
-            v = &locals[il[ip + 1]];
+            v = &(local ? locals : args)[il[ip + 1]];
             if (sp == limit || !SLOT_OK(v))
                 goto out;
             *sp = *v;
@@ -1743,17 +1745,7 @@ static enum clr_exception fast_loop(struct clr_runtime *rt, struct clr_frame *f)
             sp++;
             ip += 2;
             continue;
-        case CEE_LDARG_S:
-            if (ip + 1 >= size || il[ip + 1] >= arg_count)
-                goto out;
-            v = &args[il[ip + 1]];
-            if (sp == limit || !SLOT_OK(v))
-                goto out;
-            *sp = *v;
-            sp->elem = 0;
-            sp++;
-            ip += 2;
-            continue;
+        }
         case CEE_STLOC_0: case CEE_STLOC_1: case CEE_STLOC_2: case CEE_STLOC_3:
         case CEE_STLOC_S: {
             const unsigned index = op == CEE_STLOC_S ? (ip + 1 < size ? il[ip + 1] : 0xFFFFu) : op - CEE_STLOC_0;
