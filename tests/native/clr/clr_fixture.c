@@ -166,7 +166,7 @@ static struct prog g_prog;
 
 struct corlib_method {
     const char *type, *name, *canonical;
-    uint8_t sig[8];
+    uint8_t sig[10];
     uint8_t sig_len;
     bool instance;
 };
@@ -176,8 +176,16 @@ static const struct corlib_method corlib_natives[] = {
     {"Array", "get_Length", "System.Array::get_Length()", {0, 1, 0, CLR_ELEM_I4}, 4, true},
     {"Console", "WriteNative", "System.Console::WriteNative(System.String)", {0, 0, 1, CLR_ELEM_VOID, S}, 5, false},
     {"Number", "DoubleToString", "System.Number::DoubleToString(System.Double)", {0, 0, 1, S, CLR_ELEM_R8}, 5, false},
+    {"Number", "FormatDouble", "System.Number::FormatDouble(System.Double,System.String)", {0, 0, 2, S, CLR_ELEM_R8, S}, 6, false},
+    {"Number", "FormatInteger", "System.Number::FormatInteger(System.Int64,System.Int32,System.String)",
+     {0, 0, 3, S, CLR_ELEM_I8, CLR_ELEM_I4, S}, 7, false},
+    {"Number", "FormatSingle", "System.Number::FormatSingle(System.Single,System.String)", {0, 0, 2, S, CLR_ELEM_R4, S}, 6, false},
     {"Number", "Int32ToString", "System.Number::Int32ToString(System.Int32)", {0, 0, 1, S, CLR_ELEM_I4}, 5, false},
     {"Number", "Int64ToString", "System.Number::Int64ToString(System.Int64)", {0, 0, 1, S, CLR_ELEM_I8}, 5, false},
+    {"Number", "ParseFloating", "System.Number::ParseFloating(System.String,System.Int32,System.Int32,System.Double&)",
+     {0, 0, 4, CLR_ELEM_I4, S, CLR_ELEM_I4, CLR_ELEM_I4, CLR_ELEM_BYREF, CLR_ELEM_R8}, 9, false},
+    {"Number", "ParseInteger", "System.Number::ParseInteger(System.String,System.Int32,System.Int32,System.Int64&)",
+     {0, 0, 4, CLR_ELEM_I4, S, CLR_ELEM_I4, CLR_ELEM_I4, CLR_ELEM_BYREF, CLR_ELEM_I8}, 9, false},
     {"Number", "SingleToString", "System.Number::SingleToString(System.Single)", {0, 0, 1, S, CLR_ELEM_R4}, 5, false},
     {"Number", "UInt32ToString", "System.Number::UInt32ToString(System.UInt32)", {0, 0, 1, S, CLR_ELEM_U4}, 5, false},
     {"Number", "UInt64ToString", "System.Number::UInt64ToString(System.UInt64)", {0, 0, 1, S, CLR_ELEM_U8}, 5, false},
@@ -232,7 +240,9 @@ struct prog *prog_new(void)
     for (unsigned t = 0; t < 4; t++)
         owners[t] = ib_type_ref(a, p->corlib_ref, "System", types[t]);
     p->string_type_ref = owners[0];
-    uint32_t *tokens[NATIVE_COUNT] = {&p->array_length, &p->write, &p->r8_to_s, &p->i4_to_s, &p->i8_to_s, &p->r4_to_s, &p->u4_to_s,
+    uint32_t *tokens[NATIVE_COUNT] = {&p->array_length, &p->write, &p->r8_to_s, &p->format_double, &p->format_integer,
+                                      &p->format_single, &p->i4_to_s, &p->i8_to_s, &p->parse_floating,
+                                      &p->parse_integer, &p->r4_to_s, &p->u4_to_s,
                                       &p->u8_to_s, &p->object_to_s, &p->concat, &p->equals, &p->get_chars,
                                       &p->get_length};
     for (unsigned i = 0; i < NATIVE_COUNT; i++) {

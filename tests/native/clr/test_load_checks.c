@@ -227,7 +227,7 @@ TEST(refuses_a_signature_with_an_unknown_element_type)
     const uint32_t sig = ib_sig(p->app, SIG_BYTES(0, 0, 1, CLR_ELEM_VOID, 0x45));
     ib_method_ref(p->app, p->string_type_ref, "Concat", sig);
     const size_t n = build(p);
-    check_refused_with(run_image(img, n, NULL), "assembly App: MethodRef 13 signature: the signature at blob offset",
+    check_refused_with(run_image(img, n, NULL), "assembly App: MethodRef 18 signature: the signature at blob offset",
                        "has an element type the format does not list (0x45)");
 }
 
@@ -237,7 +237,7 @@ TEST(refuses_a_signature_running_past_the_blob)
     const uint32_t sig = ib_sig(p->app, SIG_BYTES(0, 0, 3, CLR_ELEM_VOID, CLR_ELEM_I4));
     ib_method_ref(p->app, p->string_type_ref, "Concat", sig);
     const size_t n = build(p);
-    check_refused_with(run_image(img, n, NULL), "MethodRef 13 signature", "runs past the end of the blob table");
+    check_refused_with(run_image(img, n, NULL), "MethodRef 18 signature", "runs past the end of the blob table");
 }
 
 TEST(refuses_a_signature_token_outside_its_table)
@@ -419,7 +419,7 @@ TEST(refuses_an_unresolvable_method_reference_by_name)
     const uint16_t console = ib_type_ref(p->app, p->corlib_ref, "System", "Console");
     ib_method_ref(p->app, console, "WriteLine", ib_sig(p->app, SIG_BYTES(0, 0, 1, CLR_ELEM_VOID, CLR_ELEM_STRING)));
     const size_t n = build(p);
-    check_refused(run_image(img, n, NULL), "assembly App: MethodRef 13 System.Console::WriteLine is not in mscorlib (no "
+    check_refused(run_image(img, n, NULL), "assembly App: MethodRef 18 System.Console::WriteLine is not in mscorlib (no "
                                            "method of that name and signature): rebuild App against the deployed "
                                            "mscorlib\n");
 }
@@ -430,7 +430,7 @@ TEST(refuses_a_method_reference_whose_signature_differs)
     const uint16_t number = ib_type_ref(p->app, p->corlib_ref, "System", "Number");
     ib_method_ref(p->app, number, "Int32ToString", ib_sig(p->app, SIG_BYTES(0, 0, 1, CLR_ELEM_STRING, CLR_ELEM_I8)));
     const size_t n = build(p);
-    check_refused_with(run_image(img, n, NULL), "MethodRef 13 System.Number::Int32ToString is not in mscorlib", NULL);
+    check_refused_with(run_image(img, n, NULL), "MethodRef 18 System.Number::Int32ToString is not in mscorlib", NULL);
 }
 
 TEST(refuses_an_unresolvable_field_reference)
@@ -455,31 +455,43 @@ static uint32_t names_checksum(const char *const *names, unsigned count)
 
 static const char *const firmware_names[] = {
     "System.Array::get_Length()",
-    "System.Console::WriteNative(System.String)",         "System.Number::DoubleToString(System.Double)",
-    "System.Number::Int32ToString(System.Int32)",         "System.Number::Int64ToString(System.Int64)",
-    "System.Number::SingleToString(System.Single)",       "System.Number::UInt32ToString(System.UInt32)",
-    "System.Number::UInt64ToString(System.UInt64)",       "System.Object::ToString()",
+    "System.Console::WriteNative(System.String)",
+    "System.Number::DoubleToString(System.Double)",
+    "System.Number::FormatDouble(System.Double,System.String)",
+    "System.Number::FormatInteger(System.Int64,System.Int32,System.String)",
+    "System.Number::FormatSingle(System.Single,System.String)",
+    "System.Number::Int32ToString(System.Int32)",
+    "System.Number::Int64ToString(System.Int64)",
+    "System.Number::ParseFloating(System.String,System.Int32,System.Int32,System.Double&)",
+    "System.Number::ParseInteger(System.String,System.Int32,System.Int32,System.Int64&)",
+    "System.Number::SingleToString(System.Single)",
+    "System.Number::UInt32ToString(System.UInt32)",
+    "System.Number::UInt64ToString(System.UInt64)",
+    "System.Object::ToString()",
     "System.String::Concat(System.String,System.String)",
-    "System.String::Equals(System.String,System.String)", "System.String::get_Chars(System.Int32)",
+    "System.String::Equals(System.String,System.String)",
+    "System.String::get_Chars(System.Int32)",
     "System.String::get_Length()",
 };
+#define FIRMWARE_NAMES (sizeof firmware_names / sizeof firmware_names[0])
+#define INT32_TO_STRING 6 /* the entry of System.Number::Int32ToString(System.Int32) */
 
 TEST(refuses_a_native_checksum_mismatch_naming_the_first_difference)
 {
     struct prog *p = ok_program();
-    ib_put32(ib_row(p->corlib, CLR_TBL_INTERNAL_CALL, 3),
+    ib_put32(ib_row(p->corlib, CLR_TBL_INTERNAL_CALL, INT32_TO_STRING),
              ib_string(p->corlib, "System.Number::Int32ToString(System.Int16)"));
     const size_t n = build(p);
-    const char *deployed[13];
+    const char *deployed[FIRMWARE_NAMES];
     memcpy(deployed, firmware_names, sizeof deployed);
-    deployed[3] = "System.Number::Int32ToString(System.Int16)";
+    deployed[INT32_TO_STRING] = "System.Number::Int32ToString(System.Int16)";
     char expected[512];
     snprintf(expected, sizeof expected,
              "assembly mscorlib: managed internal calls 0x%08x but this firmware implements 0x%08x; rebuild the "
-             "firmware and the deployment from the same SDK version (first difference at entry 3: the deployment has "
+             "firmware and the deployment from the same SDK version (first difference at entry 6: the deployment has "
              "\"System.Number::Int32ToString(System.Int16)\", the firmware "
              "\"System.Number::Int32ToString(System.Int32)\")\n",
-             (unsigned)names_checksum(deployed, 13), (unsigned)names_checksum(firmware_names, 13));
+             (unsigned)names_checksum(deployed, FIRMWARE_NAMES), (unsigned)names_checksum(firmware_names, FIRMWARE_NAMES));
     check_refused(run_image(img, n, NULL), expected);
 }
 
@@ -490,7 +502,7 @@ TEST(refuses_an_internal_call_the_firmware_lacks)
                                      ib_sig(p->corlib, SIG_BYTES(0, 0, 0, CLR_ELEM_VOID)), IB_NONE, 0);
     ib_internal_call(p->corlib, "System.Number::Zzz()", m);
     const size_t n = build(p);
-    check_refused_with(run_image(img, n, NULL), "(first difference at entry 13: the deployment has "
+    check_refused_with(run_image(img, n, NULL), "(first difference at entry 18: the deployment has "
                                                 "\"System.Number::Zzz()\", the firmware nothing)", NULL);
 }
 
@@ -521,7 +533,7 @@ TEST(refuses_a_header_checksum_that_does_not_match_identical_names)
              "assembly mscorlib: managed internal calls 0x12345678 but this firmware implements 0x%08x; rebuild the "
              "firmware and the deployment from the same SDK version (the names are the same, the header's checksum is "
              "wrong)\n",
-             (unsigned)names_checksum(firmware_names, 13));
+             (unsigned)names_checksum(firmware_names, FIRMWARE_NAMES));
     check_refused(run_image(img, n, NULL), expected);
 }
 

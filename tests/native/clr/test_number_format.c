@@ -87,11 +87,57 @@ TEST(number_internal_calls_end_to_end)
                          "1E+17 1E-05 -0 NaN -Infinity 0.33333334 1E+09 100000000 0.3333333333333333 ");
 }
 
+TEST(format_internal_calls_end_to_end)
+{
+    struct prog *p = prog_new();
+    struct il *il = prog_main(p);
+    il_ldc_r8(il, 2.5);
+    il_tok(il, CEE_LDSTR, TOK_STRING(ib_string(p->app, "F0")));
+    il_tok(il, CEE_CALL, p->format_double);
+    prog_print_str(p, il);
+    il_ldc_r4(il, 0.1f);
+    il_tok(il, CEE_LDSTR, TOK_STRING(ib_string(p->app, "E3")));
+    il_tok(il, CEE_CALL, p->format_single);
+    prog_print_str(p, il);
+    il_ldc_i8(il, -1);
+    il_ldc_i4(il, 8);
+    il_tok(il, CEE_LDSTR, TOK_STRING(ib_string(p->app, "X")));
+    il_tok(il, CEE_CALL, p->format_integer);
+    prog_print_str(p, il);
+    il_ldc_i8(il, 5);
+    il_ldc_i4(il, 32);
+    il_tok(il, CEE_LDSTR, TOK_STRING(ib_string(p->app, "0.00"))); /* custom formats are refused: null */
+    il_tok(il, CEE_CALL, p->format_integer);
+    il_op(il, CEE_LDNULL);
+    il_op(il, CEE_CEQ);
+    prog_print_i4(p, il);
+    il_op(il, CEE_RET);
+    const struct run *r = prog_run(p);
+    CHECK_STR_EQ(r->log, "");
+    CHECK_STR_EQ(r->out, "21.000E-001FF1");
+}
+
+TEST(parse_without_an_out_argument_is_an_invalid_program)
+{
+    struct prog *p = prog_new();
+    struct il *il = prog_main(p);
+    il_tok(il, CEE_LDSTR, TOK_STRING(ib_string(p->app, "12")));
+    il_ldc_i4(il, 7);
+    il_ldc_i4(il, 32);
+    il_ldc_i8(il, 0);
+    il_tok(il, CEE_CALL, p->parse_integer);
+    prog_print_i4(p, il);
+    il_op(il, CEE_RET);
+    const struct run *r = prog_run(p);
+    CHECK_CONTAINS(r->log, "InvalidProgramException");
+    CHECK_STR_EQ(r->out, "");
+}
+
 TEST(firmware_internal_calls_are_sorted_and_checksummed_from_their_names)
 {
     const struct clr_native_assembly *n = &clr_native_mscorlib;
     CHECK_STR_EQ(n->name, "mscorlib");
-    CHECK_EQ(n->count, 13);
+    CHECK_EQ(n->count, 18);
     uint32_t crc = 0;
     for (uint32_t i = 0; i < n->count; i++) {
         if (i > 0)
@@ -101,5 +147,5 @@ TEST(firmware_internal_calls_are_sorted_and_checksummed_from_their_names)
     }
     CHECK_EQ(clr_native_checksum(n), crc);
     CHECK_STR_EQ(n->methods[0].canonical_name, "System.Array::get_Length()");
-    CHECK_STR_EQ(n->methods[12].canonical_name, "System.String::get_Length()");
+    CHECK_STR_EQ(n->methods[17].canonical_name, "System.String::get_Length()");
 }
