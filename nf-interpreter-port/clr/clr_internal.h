@@ -378,6 +378,8 @@ enum clr_exception clr_native_format_single(struct clr_runtime *rt, struct clr_s
 #define CLR_PARSE_OVERFLOW 2
 enum clr_exception clr_native_parse_integer(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
 enum clr_exception clr_native_parse_floating(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+/* Convert.Base64(byte[]): the Base64 text of the bytes (clr_convert.c). */
+enum clr_exception clr_native_convert_base64(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
 
 /* ---- types and signatures (clr_types.c) ---- */
 

@@ -6,5 +6,6 @@ namespace System
     /// </summary>
     public interface IFormatProvider
     {
+        object GetFormat(Type formatType);
     }
 }

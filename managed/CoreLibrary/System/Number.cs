@@ -143,7 +143,7 @@ namespace System
             return new FormatException(string.Concat("The input string '", s, "' was not in a correct format."));
         }
 
-        private static string OverflowMessage(int type)
+        internal static string OverflowMessage(int type)
         {
             string name;
             switch (type)

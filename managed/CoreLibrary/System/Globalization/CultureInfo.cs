@@ -13,5 +13,11 @@ namespace System.Globalization
         {
             get { return s_invariant; }
         }
+
+        /// <summary>Null for every type: the invariant culture's data lives in the runtime's number code.</summary>
+        public object GetFormat(Type formatType)
+        {
+            return null;
+        }
     }
 }
