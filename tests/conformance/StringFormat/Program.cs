@@ -44,6 +44,9 @@ public static class Program
         Console.WriteLine(string.Format(null, "{0}-{1}", 4, 5));
         Console.WriteLine(string.Format("{0}{1}{2}{3}", 1, 2, 3, 4));
         Console.WriteLine(string.Format("plain text"));
+        int count = 5;
+        double ratio = 2.5;
+        Console.WriteLine($"interpolated: {count} {ratio:F2} {count,4:X} {-ratio,-6}|{null}|{"text"}");
 
         Console.WriteLine("{0} and {1}", 1, 2);
         Console.WriteLine("{0}|{1}|{2}", 1, "two", 3.0);
