@@ -195,6 +195,9 @@ static const struct corlib_method corlib_natives[] = {
     {"String", "Equals", "System.String::Equals(System.String,System.String)", {0, 0, 2, CLR_ELEM_BOOLEAN, S, S}, 6, false},
     {"String", "get_Chars", "System.String::get_Chars(System.Int32)", {0, 1, 1, CLR_ELEM_CHAR, CLR_ELEM_I4}, 5, true},
     {"String", "get_Length", "System.String::get_Length()", {0, 1, 0, CLR_ELEM_I4}, 4, true},
+    {"String", "FormatSlice", "System.String::FormatSlice(System.String,System.Int32,System.Int32)",
+     {0, 0, 3, S, S, CLR_ELEM_I4, CLR_ELEM_I4}, 7, false},
+    {"Convert", "Base64", "System.Convert::Base64(System.Byte[])", {0, 0, 1, S, CLR_ELEM_SZARRAY, CLR_ELEM_U1}, 6, false},
 };
 #define NATIVE_COUNT (sizeof corlib_natives / sizeof corlib_natives[0])
 #define FIRMWARE_MAX 256u /* internal calls the firmware may have */
@@ -224,9 +227,9 @@ static void build_corlib(struct ib_assembly *c)
             firmware[f] = ib_method_def(c, "Placeholder", MA_STATIC, MI_INTERNAL_CALL,
                                         ib_sig(c, SIG_BYTES(0, 0, 0, CLR_ELEM_VOID)), IB_NONE, 0);
     }
-    static const char *const types[] = {"String", "Console", "Number", "Array"};
-    for (unsigned t = 0; t < 4; t++) {
-        ib_type_def(c, "System", types[t], t == 0 ? TA_SEALED : t == 3 ? 0x81 : 0x181, TOK_TYPE_DEF(object));
+    static const char *const types[] = {"String", "Console", "Number", "Convert", "Array"};
+    for (unsigned t = 0; t < 5; t++) {
+        ib_type_def(c, "System", types[t], t == 0 ? TA_SEALED : t == 4 ? 0x81 : 0x181, TOK_TYPE_DEF(object));
         for (unsigned i = 0; i < NATIVE_COUNT; i++) {
             const struct corlib_method *m = &corlib_natives[i];
             if (strcmp(m->type, types[t]) != 0)
@@ -255,21 +258,22 @@ struct prog *prog_new(void)
     p->corlib_ref = ib_assembly_ref(a, "mscorlib", 1, 0);
     const uint16_t object = ib_type_ref(a, p->corlib_ref, "System", "Object");
     p->enum_type_ref = ib_type_ref(a, p->corlib_ref, "System", "Enum");
-    uint16_t owners[4];
-    static const char *const types[] = {"String", "Console", "Number", "Array"};
-    for (unsigned t = 0; t < 4; t++)
+    uint16_t owners[5];
+    static const char *const types[] = {"String", "Console", "Number", "Convert", "Array"};
+    for (unsigned t = 0; t < 5; t++)
         owners[t] = ib_type_ref(a, p->corlib_ref, "System", types[t]);
     p->string_type_ref = owners[0];
     uint32_t *tokens[NATIVE_COUNT] = {&p->array_length, &p->write, &p->r8_to_s, &p->format_double, &p->format_integer,
                                       &p->format_single, &p->i4_to_s, &p->i8_to_s, &p->parse_floating,
                                       &p->parse_integer, &p->r4_to_s, &p->u4_to_s,
                                       &p->u8_to_s, &p->object_to_s, &p->concat, &p->equals, &p->get_chars,
-                                      &p->get_length};
+                                      &p->get_length, &p->format_slice, &p->base64};
     for (unsigned i = 0; i < NATIVE_COUNT; i++) {
         const struct corlib_method *m = &corlib_natives[i];
         const unsigned t = strcmp(m->type, "String") == 0    ? 0
                            : strcmp(m->type, "Console") == 0 ? 1
-                           : strcmp(m->type, "Array") == 0   ? 3
+                           : strcmp(m->type, "Convert") == 0 ? 3
+                           : strcmp(m->type, "Array") == 0   ? 4
                                                              : 2;
         const uint16_t owner = strcmp(m->type, "Object") == 0 ? object : owners[t];
         *tokens[i] = TOK_METHOD_REF(ib_method_ref(a, owner, m->name, ib_sig(a, m->sig, m->sig_len)));
