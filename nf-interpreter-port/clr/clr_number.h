@@ -53,4 +53,18 @@ struct clr_decimal {
 /* The shortest digits that read back as f * 2^e (f > 0); unequal as in struct clr_ieee. */
 void clr_shortest_digits(uint64_t f, int e, bool unequal, struct clr_decimal *d);
 
+/* Rounds half up (on the digits) to `count` significant digits; count <= 0 leaves zero or one unit. */
+void clr_decimal_round_half_up(struct clr_decimal *d, long count);
+
+/* The formatters' output: counted always, stored while there is room (UTF-16 units, or ASCII text). */
+struct clr_sink {
+    uint16_t *wide;
+    char *narrow;
+    size_t len, cap;
+};
+void clr_sink_put(struct clr_sink *o, unsigned c);
+
+/* A custom numeric format string ("#,##0.00", "0.0E+00", "0;(0);zero") applied to d (clr_number_custom.c). */
+void clr_format_custom(struct clr_sink *o, struct clr_decimal *d, bool floating, const uint16_t *format, int32_t len);
+
 #endif /* CLR_NUMBER_H */

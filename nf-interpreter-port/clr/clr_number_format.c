@@ -1,9 +1,10 @@
 /*
  * .NET's standard numeric format strings with the invariant culture: D, X, B (integers), F, N, P, E, G,
- * R, C, each with an optional precision of up to nine digits ("F2", "X8"). Floating point digits are
- * the exact binary value rounded half to even at the precision (as .NET Core 3.0 and later; "F0" of
- * 2.5 is "2", of 0.5 is "0"), integers round half up ("E1" of 125 is "1.3E+002"). Custom format
- * strings ("0.00") are refused like invalid ones: the caller throws FormatException.
+ * R, C, each with an optional precision of up to nine digits ("F2", "X8"); other strings are custom
+ * formats (clr_number_custom.c). Floating point digits are the exact binary value rounded half to even
+ * at the precision (as .NET Core 3.0 and later; "F0" of 2.5 is "2", of 0.5 is "0"), integers round half
+ * up ("E1" of 125 is "1.3E+002"). An unknown letter or a precision above 999,999,999 is refused: the
+ * caller throws FormatException.
  */
 #include "clr_number.h"
 
@@ -16,39 +17,34 @@ struct spec {
     long precision;
 };
 
-/* A letter and at most nine digits; null or empty is "G". */
-static bool parse_spec(const struct clr_string *format, struct spec *sp)
+enum spec_kind { SPEC_INVALID, SPEC_STANDARD, SPEC_CUSTOM };
+
+/* A letter and digits (at most 999,999,999) is a standard format; null or empty is "G"; anything else custom. */
+static enum spec_kind parse_spec(const struct clr_string *format, struct spec *sp)
 {
     sp->kind = 'G';
     sp->lower = false;
     sp->precision = NO_PRECISION;
     if (format == NULL || format->length == 0)
-        return true;
+        return SPEC_STANDARD;
     const uint16_t c = format->chars[0];
-    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) || format->length > 10)
-        return false;
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
+        return SPEC_CUSTOM;
+    for (int32_t i = 1; i < format->length; i++)
+        if (format->chars[i] < '0' || format->chars[i] > '9')
+            return SPEC_CUSTOM;
     sp->lower = c >= 'a';
     sp->kind = (char)(sp->lower ? c - 'a' + 'A' : c);
     if (format->length > 1)
         sp->precision = 0;
-    for (int32_t i = 1; i < format->length; i++) {
-        const uint16_t d = format->chars[i];
-        if (d < '0' || d > '9')
-            return false;
-        sp->precision = sp->precision * 10 + (d - '0');
-    }
-    return sp->precision <= MAX_PRECISION;
+    for (int32_t i = 1; i < format->length && sp->precision <= MAX_PRECISION; i++)
+        sp->precision = sp->precision * 10 + (format->chars[i] - '0');
+    return sp->precision <= MAX_PRECISION ? SPEC_STANDARD : SPEC_INVALID;
 }
 
 /* ---- output: counted always, stored while there is room ---- */
 
-struct sink {
-    uint16_t *wide; /* a string's code units, or */
-    char *narrow;   /* ASCII text */
-    size_t len, cap;
-};
-
-static void put(struct sink *o, unsigned c)
+void clr_sink_put(struct clr_sink *o, unsigned c)
 {
     if (o->len < o->cap) {
         if (o->wide != NULL)
@@ -59,16 +55,16 @@ static void put(struct sink *o, unsigned c)
     o->len++;
 }
 
-static void put_text(struct sink *o, const char *text)
+static void put_text(struct clr_sink *o, const char *text)
 {
     while (*text != '\0')
-        put(o, (uint8_t)*text++);
+        clr_sink_put(o, (uint8_t)*text++);
 }
 
-static void put_repeat(struct sink *o, unsigned c, long count)
+static void put_repeat(struct clr_sink *o, unsigned c, long count)
 {
     for (long i = 0; i < count; i++)
-        put(o, c);
+        clr_sink_put(o, c);
 }
 
 /* ---- digits ---- */
@@ -127,15 +123,14 @@ static void integer_digits(uint64_t magnitude, struct clr_decimal *d)
     trim_zeros(d);
 }
 
-/* Integers round half up at `count` significant digits. */
-static void round_half_up(struct clr_decimal *d, long count)
+void clr_decimal_round_half_up(struct clr_decimal *d, long count)
 {
-    if (count < 0 || (long)d->n <= count)
+    if ((long)d->n <= count)
         return;
-    if (d->digits[count] >= '5')
+    if (count >= 0 && d->digits[count] >= '5')
         round_up(d, (unsigned)count);
     else
-        d->n = (unsigned)count;
+        d->n = count > 0 ? (unsigned)count : 0;
     trim_zeros(d);
 }
 
@@ -147,36 +142,36 @@ static unsigned digit_at(const struct clr_decimal *d, long i)
 }
 
 /* "1234.50", or with group "1,234.50". */
-static void put_fixed(struct sink *o, const struct clr_decimal *d, long decimals, bool group)
+static void put_fixed(struct clr_sink *o, const struct clr_decimal *d, long decimals, bool group)
 {
     const long point = d->n > 0 ? d->point : 0;
     if (point <= 0)
-        put(o, '0');
+        clr_sink_put(o, '0');
     for (long i = 0; i < point; i++) {
-        put(o, digit_at(d, i));
+        clr_sink_put(o, digit_at(d, i));
         if (group && i + 1 < point && (point - i - 1) % 3 == 0)
-            put(o, ',');
+            clr_sink_put(o, ',');
     }
     if (decimals > 0)
-        put(o, '.');
+        clr_sink_put(o, '.');
     for (long i = 0; i < decimals; i++)
-        put(o, digit_at(d, point + i));
+        clr_sink_put(o, digit_at(d, point + i));
 }
 
 /* "1.2345E+003"; decimals NO_PRECISION: the significant digits. */
-static void put_scientific(struct sink *o, const struct clr_decimal *d, long decimals, bool lower,
+static void put_scientific(struct clr_sink *o, const struct clr_decimal *d, long decimals, bool lower,
                            unsigned exponent_digits)
 {
     if (decimals == NO_PRECISION)
         decimals = d->n > 1 ? (long)d->n - 1 : 0;
-    put(o, digit_at(d, 0));
+    clr_sink_put(o, digit_at(d, 0));
     if (decimals > 0)
-        put(o, '.');
+        clr_sink_put(o, '.');
     for (long i = 1; i <= decimals; i++)
-        put(o, digit_at(d, i));
+        clr_sink_put(o, digit_at(d, i));
     int exponent = d->n > 0 ? d->point - 1 : 0;
-    put(o, lower ? 'e' : 'E');
-    put(o, exponent < 0 ? '-' : '+');
+    clr_sink_put(o, lower ? 'e' : 'E');
+    clr_sink_put(o, exponent < 0 ? '-' : '+');
     if (exponent < 0)
         exponent = -exponent;
     char text[12];
@@ -186,7 +181,7 @@ static void put_scientific(struct sink *o, const struct clr_decimal *d, long dec
 }
 
 /* The digits as they are, scientific when the point is past `plain_max` digits or before 0.0001. */
-static void put_general(struct sink *o, const struct clr_decimal *d, long plain_max, bool lower)
+static void put_general(struct clr_sink *o, const struct clr_decimal *d, long plain_max, bool lower)
 {
     if (d->n > 0 && (d->point > plain_max || d->point < -3))
         put_scientific(o, d, NO_PRECISION, lower, 2);
@@ -195,19 +190,19 @@ static void put_general(struct sink *o, const struct clr_decimal *d, long plain_
 }
 
 /* precision is the spec's, already defaulted; plain_max for G and R. */
-static void put_number(struct sink *o, const struct clr_decimal *d, const struct spec *sp, long plain_max)
+static void put_number(struct clr_sink *o, const struct clr_decimal *d, const struct spec *sp, long plain_max)
 {
     if (d->negative && sp->kind != 'C')
-        put(o, '-');
+        clr_sink_put(o, '-');
     switch (sp->kind) {
     case 'C':
         /* Invariant currency: "¤1,234.57", negative "(¤1,234.57)". */
         if (d->negative)
-            put(o, '(');
-        put(o, 0xA4);
+            clr_sink_put(o, '(');
+        clr_sink_put(o, 0xA4);
         put_fixed(o, d, sp->precision, true);
         if (d->negative)
-            put(o, ')');
+            clr_sink_put(o, ')');
         break;
     case 'F':
         put_fixed(o, d, sp->precision, false);
@@ -240,7 +235,7 @@ static bool is_layout_kind(char kind)
 
 /* ---- integers: type is the bit width, | CLR_NUMBER_UNSIGNED ---- */
 
-static void put_radix(struct sink *o, uint64_t v, unsigned shift, long min_digits, bool lower)
+static void put_radix(struct clr_sink *o, uint64_t v, unsigned shift, long min_digits, bool lower)
 {
     unsigned n = 1;
     while (n < 64 / shift && (v >> (n * shift)) != 0)
@@ -248,10 +243,10 @@ static void put_radix(struct sink *o, uint64_t v, unsigned shift, long min_digit
     put_repeat(o, '0', min_digits - (long)n);
     const char *alphabet = lower ? "0123456789abcdef" : "0123456789ABCDEF";
     while (n-- > 0)
-        put(o, (uint8_t)alphabet[(v >> (n * shift)) & ((1u << shift) - 1)]);
+        clr_sink_put(o, (uint8_t)alphabet[(v >> (n * shift)) & ((1u << shift) - 1)]);
 }
 
-static bool format_integer(int64_t value, unsigned type, struct spec *sp, struct sink *o)
+static bool format_integer(int64_t value, unsigned type, struct spec *sp, struct clr_sink *o)
 {
     const unsigned bits = type & 0xFF;
     const bool is_unsigned = (type & CLR_NUMBER_UNSIGNED) != 0;
@@ -260,7 +255,7 @@ static bool format_integer(int64_t value, unsigned type, struct spec *sp, struct
     switch (sp->kind) {
     case 'D':
         if (negative)
-            put(o, '-');
+            clr_sink_put(o, '-');
         char text[CLR_NUMBER_TEXT_MAX];
         const size_t len = clr_format_uint64(magnitude, text);
         put_repeat(o, '0', sp->precision - (long)len);
@@ -285,14 +280,14 @@ static bool format_integer(int64_t value, unsigned type, struct spec *sp, struct
         sp->precision = NO_PRECISION;
     if (sp->kind == 'G' || sp->kind == 'R') {
         if (sp->precision > 0) {
-            round_half_up(&d, sp->precision);
+            clr_decimal_round_half_up(&d, sp->precision);
             plain_max = sp->precision;
         }
     } else if (sp->precision == NO_PRECISION) {
         sp->precision = default_precision(sp->kind);
     }
     if (sp->kind == 'E')
-        round_half_up(&d, sp->precision + 1);
+        clr_decimal_round_half_up(&d, sp->precision + 1);
     if (sp->kind == 'P' && d.n > 0)
         d.point += 2;
     put_number(o, &d, sp, plain_max);
@@ -302,7 +297,7 @@ static bool format_integer(int64_t value, unsigned type, struct spec *sp, struct
 /* ---- floating point ---- */
 
 static bool format_ieee(uint64_t bits, unsigned mantissa_bits, unsigned exponent_bits, long shortest_plain_max,
-                        struct spec *sp, struct sink *o)
+                        struct spec *sp, struct clr_sink *o)
 {
     if (!is_layout_kind(sp->kind))
         return false;
@@ -335,7 +330,7 @@ static bool format_ieee(uint64_t bits, unsigned mantissa_bits, unsigned exponent
     return true;
 }
 
-static bool format_value(const struct clr_slot *value, unsigned type, struct spec *sp, struct sink *o)
+static bool format_value(const struct clr_slot *value, unsigned type, struct spec *sp, struct clr_sink *o)
 {
     uint64_t bits = 0;
     switch (type) {
@@ -354,7 +349,7 @@ static bool format_value(const struct clr_slot *value, unsigned type, struct spe
 static size_t shortest_text(const struct clr_slot *value, unsigned type, char *out)
 {
     struct spec sp = {'R', false, NO_PRECISION};
-    struct sink o = {NULL, out, 0, CLR_NUMBER_TEXT_MAX - 1};
+    struct clr_sink o = {NULL, out, 0, CLR_NUMBER_TEXT_MAX - 1};
     format_value(value, type, &sp, &o);
     out[o.len] = '\0';
     return o.len;
@@ -370,14 +365,52 @@ size_t clr_format_single(float value, char *out)
     return shortest_text(&(struct clr_slot){.v.r4 = value}, CLR_NUMBER_SINGLE, out);
 }
 
+/* The digits custom formats start from: integers exact, floating point to 15 (double) or 7 (float) digits. */
+static bool custom_digits(const struct clr_slot *value, unsigned type, struct clr_decimal *d, struct clr_sink *o)
+{
+    if (!(type & CLR_NUMBER_FLOAT)) {
+        const bool negative = !(type & CLR_NUMBER_UNSIGNED) && value->v.i8 < 0;
+        d->negative = negative;
+        integer_digits(negative ? 0 - (uint64_t)value->v.i8 : (uint64_t)value->v.i8, d);
+        return true;
+    }
+    const bool single = type == CLR_NUMBER_SINGLE;
+    uint64_t bits = 0;
+    if (single)
+        memcpy(&bits, &value->v.r4, sizeof value->v.r4);
+    else
+        memcpy(&bits, &value->v.r8, sizeof value->v.r8);
+    struct clr_ieee v;
+    clr_ieee_decode(bits, single ? 23 : 52, single ? 8 : 11, &v);
+    if (v.nan || v.infinite) {
+        put_text(o, v.nan ? "NaN" : v.negative ? "-Infinity" : "Infinity");
+        return false;
+    }
+    d->negative = v.negative;
+    d->n = 0;
+    d->point = 0;
+    if (v.f != 0)
+        exact_digits(v.f, v.e, false, single ? 7 : 15, 0, d);
+    return true;
+}
+
 size_t clr_number_format_units(const struct clr_slot *value, unsigned type, const struct clr_string *format,
                                uint16_t *out, size_t cap)
 {
     struct spec sp;
-    struct sink o = {out, NULL, 0, cap};
-    if (!parse_spec(format, &sp) || !format_value(value, type, &sp, &o))
+    struct clr_sink o = {out, NULL, 0, cap};
+    switch (parse_spec(format, &sp)) {
+    case SPEC_STANDARD:
+        return format_value(value, type, &sp, &o) ? o.len : CLR_NUMBER_REFUSED;
+    case SPEC_CUSTOM: {
+        struct clr_decimal d;
+        if (custom_digits(value, type, &d, &o))
+            clr_format_custom(&o, &d, (type & CLR_NUMBER_FLOAT) != 0, format->chars, format->length);
+        return o.len;
+    }
+    default:
         return CLR_NUMBER_REFUSED;
-    return o.len;
+    }
 }
 
 /* Number.Format*(value, [type,] format): the text, or null for a format string the type refuses. */

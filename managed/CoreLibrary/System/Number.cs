@@ -5,8 +5,8 @@ namespace System
 {
     /// <summary>
     /// Numbers to text and back, in C (nf-interpreter-port/clr/clr_number*.c) as .NET does it with the
-    /// invariant culture: ToString() (shortest round-trip text for floating point), the standard format
-    /// strings, Parse with NumberStyles. This class turns the runtime's answers into .NET's exceptions.
+    /// invariant culture: ToString() (shortest round-trip text for floating point), standard and custom
+    /// format strings, Parse with NumberStyles. This class turns the runtime's answers into .NET's exceptions.
     /// </summary>
     internal static class Number
     {
@@ -47,7 +47,7 @@ namespace System
         [MethodImpl(MethodImplOptions.InternalCall)]
         internal static extern string DoubleToString(double value);
 
-        // Null when the format string is not a standard one the type takes.
+        // Null when the format string is one the type refuses (an unknown standard format).
         [MethodImpl(MethodImplOptions.InternalCall)]
         private static extern string FormatInteger(long value, int type, string format);
 

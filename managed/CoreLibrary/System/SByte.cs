@@ -16,7 +16,7 @@ namespace System
             return Number.Int32ToString(this);
         }
 
-        /// <summary>A standard format string ("D8", "X4", "F2", "E3", "N0", "G5"...); null or "" as ToString().</summary>
+        /// <summary>A standard ("D8", "X4", "F2", "E3", "N0", "G5"...) or custom ("#,##0.00") format string; null or "" as ToString().</summary>
         public string ToString(string format)
         {
             return Number.Format(this, Number.SByteType, format);

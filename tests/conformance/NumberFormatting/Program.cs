@@ -3,7 +3,8 @@ using System;
 // Standard numeric format strings of every primitive number type, with the invariant culture: D, X, B, N,
 // F, E, G, R, P, C with and without precision, floating point rounding of exact binary values (ties to
 // even), integer rounding (ties away from zero), special values, and FormatException for refused formats.
-// Custom format strings ("0.00") are not supported by our corlib (FormatException), so none appear here.
+// Custom format strings: digit places, groups, scaling commas, percent and per mille, exponents,
+// literals, escapes and the three sections.
 public static class Program
 {
     static readonly string[] FloatFormats =
@@ -11,6 +12,13 @@ public static class Program
 
     static readonly string[] IntegerFormats =
         { "", "G", "G2", "G0", "D", "D1", "D8", "X", "x", "X4", "X16", "B", "B12", "N", "N0", "F", "F3", "E", "E2", "e0", "P", "R", "C0" };
+
+    static readonly string[] CustomFormats =
+    {
+        "0.00", "#", "#,##0.00", "0", "00.##", "#.#", "0.0E+00", "0.###e0", "#,#", "0,,", "0.00%", "'x'0\"y\"\\z", "0;(0);zero", "0;;zero",
+        "#;-#", ",0", "0,0.0", "#.##;", "E0", "0E", "0.0e-0", "0.00\u2030", "#,##0,", "0.0E0E0", "[0]", "00000", "#0.0#", " F", "G-1",
+        "0.0 'E+0'", "\\#0", "0.0E+0;(0.0E-0)", "#,##0.###,,", "0'", "0\\", "000,000.0#",
+    };
 
     static readonly string[] RefusedFormats = { "Z", "D", "X", "B", "F1000000000", "D1000000000", "Y2", "a" };
 
@@ -82,6 +90,22 @@ public static class Program
         Console.WriteLine(" " + 1e300.ToString("F2").Length.ToString());
         Console.Write(255.ToString((string)null) + " " + 255.ToString("X2", null));
         Console.WriteLine(" " + 2.5.ToString("F3", null) + " " + 7.ToString((IFormatProvider)null));
+
+        double[] customDoubles = { 0.0, -0.0, 0.125, 2.5, -0.5, 0.001, -0.001, 1234567.891, -987654.321, 1e20, 1.5e-10, 0.999999999999999, 123.456 };
+        for (int k = 0; k < CustomFormats.Length; k++)
+        {
+            string f = CustomFormats[k];
+            string text = "[" + f + "]";
+            for (int v = 0; v < customDoubles.Length; v++)
+            {
+                text = string.Concat(text, " ", customDoubles[v].ToString(f));
+            }
+
+            text = string.Concat(text, " | ", 1234.5f.ToString(f), " ");
+            text = string.Concat(text, (-42).ToString(f), " ", 0.ToString(f));
+            text = string.Concat(text, " ", long.MinValue.ToString(f), " ");
+            Console.WriteLine(string.Concat(text, ulong.MaxValue.ToString(f), " ", ((byte)7).ToString(f)));
+        }
 
         for (int k7 = 0; k7 < RefusedFormats.Length; k7++)
         {

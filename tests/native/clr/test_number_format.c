@@ -106,7 +106,12 @@ TEST(format_internal_calls_end_to_end)
     prog_print_str(p, il);
     il_ldc_i8(il, 5);
     il_ldc_i4(il, 32);
-    il_tok(il, CEE_LDSTR, TOK_STRING(ib_string(p->app, "0.00"))); /* custom formats are refused: null */
+    il_tok(il, CEE_LDSTR, TOK_STRING(ib_string(p->app, "#,##0.00;(0)")));
+    il_tok(il, CEE_CALL, p->format_integer);
+    prog_print_str(p, il);
+    il_ldc_i8(il, 5);
+    il_ldc_i4(il, 32);
+    il_tok(il, CEE_LDSTR, TOK_STRING(ib_string(p->app, "Z"))); /* an unknown format: null */
     il_tok(il, CEE_CALL, p->format_integer);
     il_op(il, CEE_LDNULL);
     il_op(il, CEE_CEQ);
@@ -114,7 +119,7 @@ TEST(format_internal_calls_end_to_end)
     il_op(il, CEE_RET);
     const struct run *r = prog_run(p);
     CHECK_STR_EQ(r->log, "");
-    CHECK_STR_EQ(r->out, "21.000E-001FF1");
+    CHECK_STR_EQ(r->out, "21.000E-001FF5.001");
 }
 
 TEST(parse_without_an_out_argument_is_an_invalid_program)
