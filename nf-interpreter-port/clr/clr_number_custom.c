@@ -8,6 +8,7 @@
 #include "clr_number.h"
 
 #define PER_MILLE 0x2030u
+#define SCALE_LIMIT 100000 /* powers of ten from '%', '‰' and ',' beyond any digit: keeps the arithmetic in range */
 
 struct section {
     int32_t start;
@@ -70,16 +71,14 @@ static void scan_section(const uint16_t *f, int32_t len, int32_t start, struct s
             s->point = s->digits;
         } else if (c == ',' && s->digits > 0 && s->point < 0) {
             if (comma_at == s->digits) {
-                commas++;
+                commas += commas < SCALE_LIMIT;
             } else {
                 s->groups |= comma_at >= 0;
                 comma_at = s->digits;
                 commas = 1;
             }
-        } else if (c == '%') {
-            s->scale += 2;
-        } else if (c == PER_MILLE) {
-            s->scale += 3;
+        } else if ((c == '%' || c == PER_MILLE) && s->scale < SCALE_LIMIT) {
+            s->scale += c == '%' ? 2 : 3;
         } else if ((c == 'E' || c == 'e') && exponent_at(f, len, i)) {
             s->scientific = true;
             i += f[i + 1] == '0' ? 1 : 2;
@@ -91,6 +90,7 @@ static void scan_section(const uint16_t *f, int32_t len, int32_t start, struct s
     }
     if (s->point < 0)
         s->point = s->digits;
+
     if (comma_at >= 0) {
         if (comma_at == s->point)
             s->scale -= 3 * commas;

@@ -63,10 +63,12 @@ static void put_text(struct clr_sink *o, const char *text)
 
 static void put_repeat(struct clr_sink *o, unsigned c, long count)
 {
-    for (long i = 0; i < count; i++)
+    long i = 0;
+    for (; i < count && o->len < o->cap; i++)
         clr_sink_put(o, c);
+    if (i < count)
+        o->len += (size_t)(count - i); /* past the room only the length counts: "F999999999" takes no billion steps */
 }
-
 /* ---- digits ---- */
 
 static void trim_zeros(struct clr_decimal *d)
@@ -154,8 +156,10 @@ static void put_fixed(struct clr_sink *o, const struct clr_decimal *d, long deci
     }
     if (decimals > 0)
         clr_sink_put(o, '.');
-    for (long i = 0; i < decimals; i++)
+    long i = 0;
+    for (; i < decimals && point + i < (long)d->n; i++)
         clr_sink_put(o, digit_at(d, point + i));
+    put_repeat(o, '0', decimals - i);
 }
 
 /* "1.2345E+003"; decimals NO_PRECISION: the significant digits. */
@@ -167,8 +171,10 @@ static void put_scientific(struct clr_sink *o, const struct clr_decimal *d, long
     clr_sink_put(o, digit_at(d, 0));
     if (decimals > 0)
         clr_sink_put(o, '.');
-    for (long i = 1; i <= decimals; i++)
+    long i = 1;
+    for (; i <= decimals && i < (long)d->n; i++)
         clr_sink_put(o, digit_at(d, i));
+    put_repeat(o, '0', decimals - i + 1);
     int exponent = d->n > 0 ? d->point - 1 : 0;
     clr_sink_put(o, lower ? 'e' : 'E');
     clr_sink_put(o, exponent < 0 ? '-' : '+');

@@ -176,3 +176,87 @@ TEST(integer_parsing_matches_dotnet)
     CHECK_EQ(bad, 0);
 }
 
+
+/* Random texts and format strings: no crash (ASan, UBSan), a status or a text, the same length measured or written. */
+static uint64_t fuzz_state = 0x9E3779B97F4A7C15ull;
+
+static uint64_t fuzz_next(void)
+{
+    fuzz_state ^= fuzz_state << 13;
+    fuzz_state ^= fuzz_state >> 7;
+    fuzz_state ^= fuzz_state << 17;
+    return fuzz_state;
+}
+
+static void fuzz_text(struct text_buffer *b, const char *alphabet, size_t max)
+{
+    const size_t n = fuzz_next() % (max + 1), letters = strlen(alphabet);
+    memset(&b->s, 0, sizeof b->s);
+    for (size_t i = 0; i < n; i++)
+        b->units[i] = (uint8_t)alphabet[fuzz_next() % letters];
+    b->s.length = (int32_t)n;
+}
+
+TEST(random_texts_parse_to_a_status_without_harm)
+{
+    static struct text_buffer b;
+    static const unsigned styles[] = {0x7, 0xE7, 0x1FF, 0x203, 0x403, 0, 0xA7};
+    static const unsigned types[] = {8, 0x108, 16, 0x110, 32, 0x120, 64, 0x140};
+    unsigned bad = 0;
+    for (int i = 0; i < 20000; i++) {
+        fuzz_text(&b, "0123456789+-.,eE ()\t\xa4xXaAfFNnIiTtYy9", 40);
+        struct clr_slot out = {.kind = CLR_K_I8, .elem = CLR_ELEM_I8}, f = {.kind = CLR_K_R8, .elem = CLR_ELEM_R8};
+        struct clr_slot args[4] = {{.kind = CLR_K_O, .v.o = &b.s.block},
+                                   {.kind = CLR_K_I4, .v.i4 = (int32_t)styles[fuzz_next() % 7]},
+                                   {.kind = CLR_K_I4, .v.i4 = (int32_t)types[fuzz_next() % 8]},
+                                   {.kind = CLR_K_REF, .v.ref = &out}};
+        struct clr_slot result = {0};
+        CHECK_EQ(clr_native_parse_integer(NULL, args, &result), CLR_EXC_NONE);
+        bad += result.v.i4 < 0 || result.v.i4 > 2;
+        args[1].v.i4 &= 0x1FF; /* floating point takes no radix styles */
+        args[2].v.i4 = fuzz_next() % 2 ? 32 : 64;
+        args[3].v.ref = &f;
+        CHECK_EQ(clr_native_parse_floating(NULL, args, &result), CLR_EXC_NONE);
+        bad += result.v.i4 < 0 || result.v.i4 > 1;
+    }
+    CHECK_EQ(bad, 0);
+}
+
+TEST(random_format_strings_give_a_text_or_a_refusal_without_harm)
+{
+    static struct text_buffer f;
+    static uint16_t out[4096];
+    unsigned bad = 0;
+    for (int i = 0; i < 20000; i++) {
+        fuzz_text(&f, "0#.,;%E+-'\"\\xDFGNPXRCBe0123456789 ", 16);
+        const uint64_t r = fuzz_next();
+        struct clr_slot value;
+        unsigned type;
+        switch (r % 3) {
+        case 0:
+            value = (struct clr_slot){.kind = CLR_K_I8, .v.i8 = (int64_t)fuzz_next() >> (fuzz_next() % 64)};
+            type = (unsigned)(8u << (fuzz_next() % 4)) | (fuzz_next() % 2 ? CLR_NUMBER_UNSIGNED : 0);
+            break;
+        case 1:
+            value = (struct clr_slot){.kind = CLR_K_R8};
+            {
+                const uint64_t bits = fuzz_next();
+                memcpy(&value.v.r8, &bits, sizeof bits);
+            }
+            type = CLR_NUMBER_DOUBLE;
+            break;
+        default:
+            value = (struct clr_slot){.kind = CLR_K_R4};
+            {
+                const uint32_t bits = (uint32_t)fuzz_next();
+                memcpy(&value.v.r4, &bits, sizeof bits);
+            }
+            type = CLR_NUMBER_SINGLE;
+            break;
+        }
+        const size_t measured = clr_number_format_units(&value, type, &f.s, out, 0);
+        const size_t written = clr_number_format_units(&value, type, &f.s, out, 4096);
+        bad += measured != written;
+    }
+    CHECK_EQ(bad, 0);
+}
