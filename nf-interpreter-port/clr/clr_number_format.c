@@ -37,8 +37,9 @@ static enum spec_kind parse_spec(const struct clr_string *format, struct spec *s
     sp->kind = (char)(sp->lower ? c - 'a' + 'A' : c);
     if (format->length > 1)
         sp->precision = 0;
-    for (int32_t i = 1; i < format->length && sp->precision <= MAX_PRECISION; i++)
-        sp->precision = sp->precision * 10 + (format->chars[i] - '0');
+    for (int32_t i = 1; i < format->length && sp->precision <= MAX_PRECISION; i++) /* long is 32 bits on the device */
+        sp->precision = sp->precision <= (MAX_PRECISION - 9) / 10 ? sp->precision * 10 + (format->chars[i] - '0')
+                                                                  : MAX_PRECISION + 1;
     return sp->precision <= MAX_PRECISION ? SPEC_STANDARD : SPEC_INVALID;
 }
 
