@@ -165,48 +165,54 @@ static struct prog g_prog;
 
 #define S CLR_ELEM_STRING
 
-/*
- * The corlib's classes holding internal calls (Object aside), with their TypeDef flags. The app refers
- * to the first four in prog_new (the GC classes only in test_gc.c, which makes its own references), and
- * Array comes last so that tests can add fields to it.
- */
-enum { T_STRING, T_CONSOLE, T_NUMBER, T_ARRAY, T_GC, T_NF_GC, T_COUNT, T_OBJECT = T_COUNT, T_APP_REFERENCED = 4 };
-static const struct {
-    const char *name_space, *name;
-    uint32_t flags;
-} corlib_types[T_COUNT] = {
-    {"System", "String", TA_SEALED}, {"System", "Console", 0x181}, {"System", "Number", 0x181},
-    {"System", "Array", 0x81},       {"System", "GC", 0x181},      {"nanoFramework.Runtime.Native", "GC", 0x181},
-};
-static const uint8_t corlib_type_order[T_COUNT] = {T_STRING, T_CONSOLE, T_NUMBER, T_GC, T_NF_GC, T_ARRAY};
-
 struct corlib_method {
-    uint8_t type;
-    const char *name, *canonical;
-    uint8_t sig[8];
+    const char *type, *name, *canonical;
+    uint8_t sig[10];
     uint8_t sig_len;
     bool instance;
 };
 
-/* The natives the tests call (each must be in the firmware's table; here in its order). */
+/* The natives the tests call (each must be in the firmware's table). */
 static const struct corlib_method corlib_natives[] = {
-    {T_ARRAY, "get_Length", "System.Array::get_Length()", {0, 1, 0, CLR_ELEM_I4}, 4, true},
-    {T_CONSOLE, "WriteNative", "System.Console::WriteNative(System.String)", {0, 0, 1, CLR_ELEM_VOID, S}, 5, false},
-    {T_GC, "Collect", "System.GC::Collect()", {0, 0, 0, CLR_ELEM_VOID}, 4, false},
-    {T_GC, "GetTotalMemory", "System.GC::GetTotalMemory(System.Boolean)", {0, 0, 1, CLR_ELEM_I8, CLR_ELEM_BOOLEAN}, 5, false},
-    {T_NUMBER, "DoubleToString", "System.Number::DoubleToString(System.Double)", {0, 0, 1, S, CLR_ELEM_R8}, 5, false},
-    {T_NUMBER, "Int32ToString", "System.Number::Int32ToString(System.Int32)", {0, 0, 1, S, CLR_ELEM_I4}, 5, false},
-    {T_NUMBER, "Int64ToString", "System.Number::Int64ToString(System.Int64)", {0, 0, 1, S, CLR_ELEM_I8}, 5, false},
-    {T_NUMBER, "SingleToString", "System.Number::SingleToString(System.Single)", {0, 0, 1, S, CLR_ELEM_R4}, 5, false},
-    {T_NUMBER, "UInt32ToString", "System.Number::UInt32ToString(System.UInt32)", {0, 0, 1, S, CLR_ELEM_U4}, 5, false},
-    {T_NUMBER, "UInt64ToString", "System.Number::UInt64ToString(System.UInt64)", {0, 0, 1, S, CLR_ELEM_U8}, 5, false},
-    {T_OBJECT, "ToString", "System.Object::ToString()", {0, 1, 0, S}, 4, true},
-    {T_STRING, "Concat", "System.String::Concat(System.String,System.String)", {0, 0, 2, S, S, S}, 6, false},
-    {T_STRING, "Equals", "System.String::Equals(System.String,System.String)", {0, 0, 2, CLR_ELEM_BOOLEAN, S, S}, 6, false},
-    {T_STRING, "get_Chars", "System.String::get_Chars(System.Int32)", {0, 1, 1, CLR_ELEM_CHAR, CLR_ELEM_I4}, 5, true},
-    {T_STRING, "get_Length", "System.String::get_Length()", {0, 1, 0, CLR_ELEM_I4}, 4, true},
-    {T_NF_GC, "Run", "nanoFramework.Runtime.Native.GC::Run(System.Boolean)", {0, 0, 1, CLR_ELEM_U4, CLR_ELEM_BOOLEAN}, 5, false},
+    {"Array", "get_Length", "System.Array::get_Length()", {0, 1, 0, CLR_ELEM_I4}, 4, true},
+    {"Console", "WriteNative", "System.Console::WriteNative(System.String)", {0, 0, 1, CLR_ELEM_VOID, S}, 5, false},
+    {"Number", "DoubleToString", "System.Number::DoubleToString(System.Double)", {0, 0, 1, S, CLR_ELEM_R8}, 5, false},
+    {"Number", "FormatDouble", "System.Number::FormatDouble(System.Double,System.String)", {0, 0, 2, S, CLR_ELEM_R8, S}, 6, false},
+    {"Number", "FormatInteger", "System.Number::FormatInteger(System.Int64,System.Int32,System.String)",
+     {0, 0, 3, S, CLR_ELEM_I8, CLR_ELEM_I4, S}, 7, false},
+    {"Number", "FormatSingle", "System.Number::FormatSingle(System.Single,System.String)", {0, 0, 2, S, CLR_ELEM_R4, S}, 6, false},
+    {"Number", "Int32ToString", "System.Number::Int32ToString(System.Int32)", {0, 0, 1, S, CLR_ELEM_I4}, 5, false},
+    {"Number", "Int64ToString", "System.Number::Int64ToString(System.Int64)", {0, 0, 1, S, CLR_ELEM_I8}, 5, false},
+    {"Number", "ParseFloating", "System.Number::ParseFloating(System.String,System.Int32,System.Int32,System.Double&)",
+     {0, 0, 4, CLR_ELEM_I4, S, CLR_ELEM_I4, CLR_ELEM_I4, CLR_ELEM_BYREF, CLR_ELEM_R8}, 9, false},
+    {"Number", "ParseInteger", "System.Number::ParseInteger(System.String,System.Int32,System.Int32,System.Int64&)",
+     {0, 0, 4, CLR_ELEM_I4, S, CLR_ELEM_I4, CLR_ELEM_I4, CLR_ELEM_BYREF, CLR_ELEM_I8}, 9, false},
+    {"Number", "SingleToString", "System.Number::SingleToString(System.Single)", {0, 0, 1, S, CLR_ELEM_R4}, 5, false},
+    {"Number", "UInt32ToString", "System.Number::UInt32ToString(System.UInt32)", {0, 0, 1, S, CLR_ELEM_U4}, 5, false},
+    {"Number", "UInt64ToString", "System.Number::UInt64ToString(System.UInt64)", {0, 0, 1, S, CLR_ELEM_U8}, 5, false},
+    {"Object", "ToString", "System.Object::ToString()", {0, 1, 0, S}, 4, true},
+    {"String", "Concat", "System.String::Concat(System.String,System.String)", {0, 0, 2, S, S, S}, 6, false},
+    {"String", "Equals", "System.String::Equals(System.String,System.String)", {0, 0, 2, CLR_ELEM_BOOLEAN, S, S}, 6, false},
+    {"String", "get_Chars", "System.String::get_Chars(System.Int32)", {0, 1, 1, CLR_ELEM_CHAR, CLR_ELEM_I4}, 5, true},
+    {"String", "get_Length", "System.String::get_Length()", {0, 1, 0, CLR_ELEM_I4}, 4, true},
+    {"String", "FormatSlice", "System.String::FormatSlice(System.String,System.Int32,System.Int32)",
+     {0, 0, 3, S, S, CLR_ELEM_I4, CLR_ELEM_I4}, 7, false},
+    {"Convert", "Base64", "System.Convert::Base64(System.Byte[])", {0, 0, 1, S, CLR_ELEM_SZARRAY, CLR_ELEM_U1}, 6, false},
+    /* Only test_gc.c calls these (with its own references). */
+    {"GC", "Collect", "System.GC::Collect()", {0, 0, 0, CLR_ELEM_VOID}, 4, false},
+    {"GC", "GetTotalMemory", "System.GC::GetTotalMemory(System.Boolean)", {0, 0, 1, CLR_ELEM_I8, CLR_ELEM_BOOLEAN}, 5, false},
+    {"NativeGC", "Run", "nanoFramework.Runtime.Native.GC::Run(System.Boolean)", {0, 0, 1, CLR_ELEM_U4, CLR_ELEM_BOOLEAN},
+     5, false},
 };
+/* The classes holding them (Object aside); Array last, so that tests can add fields to it. */
+static const struct {
+    const char *key, *name_space, *name;
+} corlib_classes[] = {
+    {"String", "System", "String"}, {"Console", "System", "Console"}, {"Number", "System", "Number"},
+    {"Convert", "System", "Convert"}, {"GC", "System", "GC"}, {"NativeGC", "nanoFramework.Runtime.Native", "GC"},
+    {"Array", "System", "Array"},
+};
+#define CLASS_COUNT (sizeof corlib_classes / sizeof corlib_classes[0])
 #define NATIVE_COUNT (sizeof corlib_natives / sizeof corlib_natives[0])
 #define FIRMWARE_MAX 256u /* internal calls the firmware may have */
 
@@ -216,7 +222,7 @@ static void build_corlib(struct ib_assembly *c)
     const uint16_t object = ib_type_def(c, "System", "Object", 0, 0);
     uint16_t methods[NATIVE_COUNT] = {0};
     for (unsigned i = 0; i < NATIVE_COUNT; i++)
-        if (corlib_natives[i].type == T_OBJECT)
+        if (strcmp(corlib_natives[i].type, "Object") == 0)
             methods[i] = ib_method_def(c, corlib_natives[i].name, MA_VIRTUAL, MI_INTERNAL_CALL,
                                        ib_sig(c, corlib_natives[i].sig, corlib_natives[i].sig_len), IB_NONE, 0);
     const uint16_t value_type = ib_type_def(c, "System", "ValueType", 0x80, TOK_TYPE_DEF(object));
@@ -235,12 +241,12 @@ static void build_corlib(struct ib_assembly *c)
             firmware[f] = ib_method_def(c, "Placeholder", MA_STATIC, MI_INTERNAL_CALL,
                                         ib_sig(c, SIG_BYTES(0, 0, 0, CLR_ELEM_VOID)), IB_NONE, 0);
     }
-    for (unsigned k = 0; k < T_COUNT; k++) {
-        const unsigned t = corlib_type_order[k];
-        ib_type_def(c, corlib_types[t].name_space, corlib_types[t].name, corlib_types[t].flags, TOK_TYPE_DEF(object));
+    for (unsigned t = 0; t < CLASS_COUNT; t++) {
+        ib_type_def(c, corlib_classes[t].name_space, corlib_classes[t].name,
+                    t == 0 ? TA_SEALED : t == CLASS_COUNT - 1 ? 0x81 : 0x181, TOK_TYPE_DEF(object));
         for (unsigned i = 0; i < NATIVE_COUNT; i++) {
             const struct corlib_method *m = &corlib_natives[i];
-            if (m->type != t)
+            if (strcmp(m->type, corlib_classes[t].key) != 0)
                 continue;
             methods[i] = ib_method_def(c, m->name, m->instance ? 0 : MA_STATIC, MI_INTERNAL_CALL,
                                        ib_sig(c, m->sig, m->sig_len), IB_NONE, 0);
@@ -266,19 +272,26 @@ struct prog *prog_new(void)
     p->corlib_ref = ib_assembly_ref(a, "mscorlib", 1, 0);
     const uint16_t object = ib_type_ref(a, p->corlib_ref, "System", "Object");
     p->enum_type_ref = ib_type_ref(a, p->corlib_ref, "System", "Enum");
-    uint16_t owners[T_COUNT + 1];
-    for (unsigned t = 0; t < T_APP_REFERENCED; t++)
-        owners[t] = ib_type_ref(a, p->corlib_ref, corlib_types[t].name_space, corlib_types[t].name);
-    owners[T_OBJECT] = object;
-    p->string_type_ref = owners[T_STRING];
-    uint32_t *tokens[NATIVE_COUNT] = {&p->array_length, &p->write, NULL, NULL, &p->r8_to_s, &p->i4_to_s, &p->i8_to_s,
-                                      &p->r4_to_s, &p->u4_to_s, &p->u8_to_s, &p->object_to_s, &p->concat, &p->equals,
-                                      &p->get_chars, &p->get_length, NULL};
+    uint16_t owners[5];
+    static const char *const types[] = {"String", "Console", "Number", "Convert", "Array"};
+    for (unsigned t = 0; t < 5; t++)
+        owners[t] = ib_type_ref(a, p->corlib_ref, "System", types[t]);
+    p->string_type_ref = owners[0];
+    uint32_t *tokens[NATIVE_COUNT] = {&p->array_length, &p->write, &p->r8_to_s, &p->format_double, &p->format_integer,
+                                      &p->format_single, &p->i4_to_s, &p->i8_to_s, &p->parse_floating,
+                                      &p->parse_integer, &p->r4_to_s, &p->u4_to_s,
+                                      &p->u8_to_s, &p->object_to_s, &p->concat, &p->equals, &p->get_chars,
+                                      &p->get_length, &p->format_slice, &p->base64, NULL, NULL, NULL};
     for (unsigned i = 0; i < NATIVE_COUNT; i++) {
         const struct corlib_method *m = &corlib_natives[i];
-        if (m->type != T_OBJECT && m->type >= T_APP_REFERENCED)
+        if (tokens[i] == NULL)
             continue;
-        const uint16_t owner = owners[m->type];
+        const unsigned t = strcmp(m->type, "String") == 0    ? 0
+                           : strcmp(m->type, "Console") == 0 ? 1
+                           : strcmp(m->type, "Convert") == 0 ? 3
+                           : strcmp(m->type, "Array") == 0   ? 4
+                                                             : 2;
+        const uint16_t owner = strcmp(m->type, "Object") == 0 ? object : owners[t];
         *tokens[i] = TOK_METHOD_REF(ib_method_ref(a, owner, m->name, ib_sig(a, m->sig, m->sig_len)));
     }
     p->program = ib_type_def(a, "App", "Program", 0, TOK_TYPE_REF(object));
