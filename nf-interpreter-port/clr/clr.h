@@ -24,7 +24,9 @@ enum clr_result {
     CLR_OK = 0,                  /* loaded / the entry point returned */
     CLR_REFUSED = 1,             /* the image failed a load check (logged); nothing runs */
     CLR_UNHANDLED_EXCEPTION = 2, /* the program stopped on an exception (logged with its stack trace) */
-    CLR_NOT_LOADED = 3           /* clr_run without a loaded runtime, or a second clr_run */
+    CLR_NOT_LOADED = 3,          /* clr_run without a loaded runtime, or a second clr_run */
+    CLR_NO_ENTRY_POINT = 4,      /* clr_run of an app without Main (a test assembly; logged) */
+    CLR_TESTS_FAILED = 5         /* clr_run_tests: at least one test failed */
 };
 
 /* What the board gives the runtime. */
@@ -63,6 +65,19 @@ enum clr_result clr_load(const struct clr_config *cfg, struct clr_runtime **rt);
  * Runs once per load.
  */
 enum clr_result clr_run(struct clr_runtime *rt);
+
+struct clr_test_summary {
+    uint32_t passed, failed, skipped;
+};
+
+/*
+ * Runs the app's unit tests (the Test table, DEPLOYMENT_FORMAT.md) instead of its entry point: per test its
+ * class's Setup, the test, its Cleanup, each test (and DataRow) in table order, one console line per test
+ * ("PASS App.Tests.Adds(1, 2)", "FAIL ...: <exception type>: <message>", "SKIP ...") and a closing
+ * "N passed, N failed" line (", N skipped" when any). CLR_OK when none failed, CLR_TESTS_FAILED otherwise;
+ * CLR_NOT_LOADED as clr_run. Runs once per load, instead of clr_run. summary may be NULL.
+ */
+enum clr_result clr_run_tests(struct clr_runtime *rt, struct clr_test_summary *summary);
 
 struct clr_memory_use {
     size_t tables;      /* built at load: resolved references, statics, literal cache */

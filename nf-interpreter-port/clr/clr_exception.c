@@ -147,6 +147,11 @@ struct clr_string *clr_exception_message(struct clr_runtime *rt)
     return clr_string_from_utf8(rt, (const uint8_t *)text, n);
 }
 
+const char *clr_exception_type_name(enum clr_exception exc)
+{
+    return exceptions[(size_t)exc < sizeof exceptions / sizeof exceptions[0] ? exc : 0].type;
+}
+
 void clr_report_unhandled(struct clr_runtime *rt)
 {
     if (rt->exception == CLR_EXC_THROWN && rt->exception_object != NULL) {
@@ -168,11 +173,9 @@ void clr_report_unhandled(struct clr_runtime *rt)
         }
         clr_log(rt, "Unhandled exception: %s: %s", name, text);
     } else {
-        const struct exception_info *info =
-            &exceptions[rt->exception < sizeof exceptions / sizeof exceptions[0] ? rt->exception : 0];
         char text[CLR_LOG_LINE_MAX];
         runtime_message(rt, text, sizeof text);
-        clr_log(rt, "Unhandled exception: %s: %s", info->type, text);
+        clr_log(rt, "Unhandled exception: %s: %s", clr_exception_type_name(rt->exception), text);
     }
     if (rt->exception_native != CLR_NONE32) {
         /* Thrown inside an internal call: .NET shows the native method as the innermost frame. */

@@ -211,6 +211,7 @@ struct clr_runtime {
     struct clr_string *empty_string;
     clr_handle string_type; /* System.String, the type of string blocks */
     clr_handle array_type;  /* System.Array, the type arrays dispatch virtual calls on */
+    uint32_t app;           /* the application's assembly: the last flagged one (entry point or app bit) */
 };
 
 /* ---- little-endian reads (the image may sit at any alignment on the host) ---- */
@@ -376,6 +377,8 @@ enum clr_exception clr_throw(struct clr_runtime *rt, enum clr_exception exc, con
     __attribute__((format(printf, 3, 4)));
 /* Logs "Unhandled exception: ..." and the managed stack trace of the current frames. */
 void clr_report_unhandled(struct clr_runtime *rt);
+/* Full name of the class of a runtime exception ("System.DivideByZeroException"). */
+const char *clr_exception_type_name(enum clr_exception exc);
 /* The message of the runtime exception recorded (text and detail) as a string object, NULL when the heap is full. */
 struct clr_string *clr_exception_message(struct clr_runtime *rt);
 
@@ -419,5 +422,16 @@ bool clr_array_elem_of_token(struct clr_runtime *rt, const struct clr_assembly *
 /* ---- interpreter (clr_interp.c) ---- */
 
 enum clr_result clr_interpret(struct clr_runtime *rt);
+/*
+ * Calls `method` with no managed frame under it (the test runner): args[0..arg_count) are its arguments,
+ * `this` first, already of the parameters' types (args may be rt->slots itself). Returns with the call stack empty and no handler running;
+ * an exception that escaped is returned and stays recorded (rt->exception, rt->exception_object...).
+ */
+enum clr_exception clr_call_top(struct clr_runtime *rt, clr_handle method, const struct clr_slot *args);
+
+/* ---- unit tests (clr_test_runner.c) ---- */
+
+/* The Test table's rows and their DataRow argument lists are well-formed (at load). */
+bool clr_check_tests(struct clr_runtime *rt, struct clr_assembly *a);
 
 #endif /* CLR_INTERNAL_H */

@@ -7,10 +7,12 @@
  *                                      (host-sim's layout: the file is the flash from address 0), after
  *                                      its 0x200-byte MCUboot header
  * Options: --ram BYTES (runtime RAM: tables, call stack, heap; default 64 MiB), --max-depth N (frames,
- * default 10000), --stack-slots N (default 1048576), --stats (memory use on stderr).
+ * default 10000), --stack-slots N (default 1048576), --stats (memory use on stderr), --test (run the app's
+ * unit tests instead of Main: one line per test, then "N passed, N failed").
  *
  * stdout carries the program's output only; diagnostics go to stderr.
- * Exit: 0 Main returned, 1 nothing ran (bad arguments, unreadable file, image refused), 2 unhandled exception.
+ * Exit: 0 Main returned (--test: every test passed or was skipped), 1 nothing ran (bad arguments,
+ * unreadable file, image refused, no Main), 2 unhandled exception, 3 (--test) some tests failed.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -38,8 +40,10 @@ static void log_line(void *ctx, const char *line)
 
 static void usage(FILE *out)
 {
-    fprintf(out, "usage: nfclr_sim [--ram BYTES] [--max-depth N] [--stack-slots N] [--stats] (IMAGE | --flash FILE)\n"
-                 "exit: 0 Main returned, 1 nothing ran (arguments, file or image refused), 2 unhandled exception\n");
+    fprintf(out, "usage: nfclr_sim [--ram BYTES] [--max-depth N] [--stack-slots N] [--stats] [--test] "
+                 "(IMAGE | --flash FILE)\n"
+                 "exit: 0 Main returned or all tests passed, 1 nothing ran (arguments, file or image refused, no "
+                 "Main), 2 unhandled exception, 3 some tests failed\n");
 }
 
 static unsigned char *read_file(const char *path, size_t *size)
@@ -96,7 +100,7 @@ int main(int argc, char **argv)
 {
     const char *image_path = NULL, *flash_path = NULL;
     unsigned long long ram_size = 64ull << 20, max_depth = 10000, stack_slots = 1u << 20;
-    int stats = 0;
+    int stats = 0, tests = 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (strcmp(arg, "--help") == 0) {
@@ -105,6 +109,10 @@ int main(int argc, char **argv)
         }
         if (strcmp(arg, "--stats") == 0) {
             stats = 1;
+            continue;
+        }
+        if (strcmp(arg, "--test") == 0) {
+            tests = 1;
             continue;
         }
         if (arg[0] != '-' && image_path == NULL && flash_path == NULL) {
@@ -182,7 +190,7 @@ int main(int argc, char **argv)
     struct clr_runtime *rt;
     enum clr_result result = clr_load(&cfg, &rt);
     if (result == CLR_OK)
-        result = clr_run(rt);
+        result = tests ? clr_run_tests(rt, NULL) : clr_run(rt);
     fflush(stdout);
     if (stats && rt != NULL) {
         const struct clr_memory_use use = clr_memory_use(rt);
@@ -191,5 +199,5 @@ int main(int argc, char **argv)
     }
     free(ram);
     free(file);
-    return result == CLR_OK ? 0 : result == CLR_UNHANDLED_EXCEPTION ? 2 : 1;
+    return result == CLR_OK ? 0 : result == CLR_UNHANDLED_EXCEPTION ? 2 : result == CLR_TESTS_FAILED ? 3 : 1;
 }

@@ -337,7 +337,10 @@ const struct run *run_image(const uint8_t *image, size_t len, const struct run_o
     };
     struct clr_runtime *rt;
     r->load = clr_load(&cfg, &rt);
-    r->result = r->load == CLR_OK ? clr_run(rt) : r->load;
+    if (r->load != CLR_OK)
+        r->result = r->load;
+    else
+        r->result = options != NULL && options->tests ? clr_run_tests(rt, &r->summary) : clr_run(rt);
     free(ram);
     return r;
 }

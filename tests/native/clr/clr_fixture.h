@@ -74,6 +74,7 @@ struct prog {
 
 struct run {
     enum clr_result load, result;
+    struct clr_test_summary summary; /* run_options.tests */
     char out[16384];
     size_t out_len;
     char log[16384];
@@ -84,6 +85,7 @@ struct run_options {
     size_t ram;          /* 0: 1 MiB */
     uint32_t max_depth;  /* 0: runtime default */
     uint32_t stack_slots;
+    bool tests; /* clr_run_tests instead of clr_run */
 };
 
 /* A fresh program (static storage, reused by the next prog_new). */
