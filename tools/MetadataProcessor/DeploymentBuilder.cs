@@ -25,12 +25,18 @@ public static class DeploymentBuilder
         var resolver = new ReferenceResolver();
         var image = new MemoryStream();
         var summaries = new List<AssemblySummary>();
-        foreach (var input in AssemblyOrder.Sort(inputs))
+        var ordered = AssemblyOrder.Sort(inputs);
+        foreach (var input in ordered)
         {
             DeployedAssembly deployed;
             try
             {
                 deployed = AssemblyConverter.Convert(input, resolver);
+                if (input == ordered[^1])
+                {
+                    deployed.IsApp = true;
+                    TestTable.Add(input, deployed); // only the app's tests run
+                }
             }
             catch (BadImageFormatException e)
             {

@@ -224,6 +224,20 @@ TEST(runtime_exceptions_fail_their_test_and_the_next_test_runs_clean)
                          "3 passed, 3 failed\n");
 }
 
+/* A method printing the sum of its int arguments at `first` and the next one, then a space. */
+static uint16_t summing(struct prog *p, const char *name, uint16_t flags, uint32_t sig, unsigned first)
+{
+    struct il il;
+    il_reset(&il);
+    il_op(&il, first);
+    il_op(&il, first + 1);
+    il_op(&il, CEE_ADD);
+    prog_print_i4(p, &il);
+    prog_print_text(p, &il, " ");
+    il_op(&il, CEE_RET);
+    return method(p, name, flags, sig, &il);
+}
+
 /* Add(int a, int b) prints a + b; Show(string, object, bool, char, double, long, string) prints its first. */
 TEST(data_rows_pass_their_arguments_and_name_the_test_with_them)
 {
@@ -231,16 +245,9 @@ TEST(data_rows_pass_their_arguments_and_name_the_test_with_them)
     struct prog *p = fx.p;
     const uint16_t type = ib_type_def(p->app, "App", "Rows", 0, TOK_TYPE_REF(fx.object));
     default_ctor(p);
+    const uint16_t add = summing(p, "Add", 0, ib_sig(p->app, SIG_BYTES(0, CLR_SIG_HASTHIS, 2, CLR_ELEM_VOID, CLR_ELEM_I4,
+                                                                      CLR_ELEM_I4)), CEE_LDARG_1);
     struct il il;
-    il_reset(&il);
-    il_op(&il, CEE_LDARG_1);
-    il_op(&il, CEE_LDARG_2);
-    il_op(&il, CEE_ADD);
-    prog_print_i4(p, &il);
-    prog_print_text(p, &il, " ");
-    il_op(&il, CEE_RET);
-    const uint16_t add = method(p, "Add", 0, ib_sig(p->app, SIG_BYTES(0, CLR_SIG_HASTHIS, 2, CLR_ELEM_VOID, CLR_ELEM_I4,
-                                                                      CLR_ELEM_I4)), &il);
     il_reset(&il);
     il_op(&il, CEE_LDARG_0);
     prog_print_str(p, &il); /* the string argument arrives as a string object */
@@ -248,15 +255,8 @@ TEST(data_rows_pass_their_arguments_and_name_the_test_with_them)
     il_op(&il, CEE_RET);
     const uint16_t show = method(p, "Show", MA_STATIC, ib_sig(p->app, SIG_BYTES(0, 0, 7, CLR_ELEM_VOID, CLR_ELEM_STRING,
         CLR_ELEM_OBJECT, CLR_ELEM_BOOLEAN, CLR_ELEM_CHAR, CLR_ELEM_R8, CLR_ELEM_I8, CLR_ELEM_STRING)), &il);
-    il_reset(&il);
-    il_op(&il, CEE_LDARG_0);
-    il_op(&il, CEE_LDARG_1);
-    il_op(&il, CEE_ADD);
-    prog_print_i4(p, &il);
-    prog_print_text(p, &il, " ");
-    il_op(&il, CEE_RET);
-    const uint16_t null_int = method(p, "NullInt", MA_STATIC, ib_sig(p->app, SIG_BYTES(0, 0, 2, CLR_ELEM_VOID,
-                                                                                      CLR_ELEM_I4, CLR_ELEM_I4)), &il);
+    const uint16_t null_int = summing(p, "NullInt", MA_STATIC, ib_sig(p->app, SIG_BYTES(0, 0, 2, CLR_ELEM_VOID,
+                                                                                       CLR_ELEM_I4, CLR_ELEM_I4)), CEE_LDARG_0);
     test_row(p, type, add, 0xFFFF, 0xFFFF, ib_sig(p->app, SIG_BYTES(4, 2, CLR_ELEM_I4, 1, 0, 0, 0, CLR_ELEM_I4, 0xFE, 0xFF, 0xFF, 0xFF)));
     test_row(p, type, add, 0xFFFF, 0xFFFF, ib_sig(p->app, SIG_BYTES(4, 2, CLR_ELEM_I4, 40, 0, 0, 0, CLR_ELEM_I4, 2, 0, 0, 0)));
     const uint32_t text = ib_string(p->app, "h\xC3\xA9");
