@@ -2,7 +2,7 @@
  * The internal calls of mscorlib (managed/CoreLibrary), sorted by canonical name as the format asks.
  * The interpreter has already converted the arguments to the parameter types; `this` is args[0].
  */
-#include "clr_internal.h"
+#include "clr_corlib.h"
 
 static struct clr_string *as_string(const struct clr_slot *slot)
 {
@@ -178,11 +178,15 @@ static const struct clr_native_method mscorlib_methods[] = {
     {"System.Number::SingleToString(System.Single)", single_to_string},
     {"System.Number::UInt32ToString(System.UInt32)", uint32_to_string},
     {"System.Number::UInt64ToString(System.UInt64)", uint64_to_string},
+    {"System.Object::GetHashCode()", clr_object_get_hash_code},
+    {"System.Object::MemberwiseClone()", clr_object_memberwise_clone},
     {"System.Object::ToString()", object_to_string},
     {"System.String::Concat(System.String,System.String)", string_concat},
     {"System.String::Equals(System.String,System.String)", string_equals},
     {"System.String::get_Chars(System.Int32)", string_get_chars},
     {"System.String::get_Length()", string_get_length},
+    {"System.ValueType::Equals(System.Object)", clr_value_type_equals},
+    {"System.ValueType::GetHashCode()", clr_value_type_get_hash_code},
 };
 
 const struct clr_native_assembly clr_native_mscorlib = {

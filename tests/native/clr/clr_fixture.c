@@ -1,4 +1,5 @@
 #include "clr_fixture.h"
+#include "clr_internal.h" /* the firmware's internal-call table */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -171,7 +172,7 @@ struct corlib_method {
     bool instance;
 };
 
-/* In the firmware's order (sorted canonical names). */
+/* The natives the tests call (each must be in the firmware's table). */
 static const struct corlib_method corlib_natives[] = {
     {"Array", "get_Length", "System.Array::get_Length()", {0, 1, 0, CLR_ELEM_I4}, 4, true},
     {"Console", "WriteNative", "System.Console::WriteNative(System.String)", {0, 0, 1, CLR_ELEM_VOID, S}, 5, false},
@@ -188,6 +189,7 @@ static const struct corlib_method corlib_natives[] = {
     {"String", "get_Length", "System.String::get_Length()", {0, 1, 0, CLR_ELEM_I4}, 4, true},
 };
 #define NATIVE_COUNT (sizeof corlib_natives / sizeof corlib_natives[0])
+#define FIRMWARE_MAX 256u /* internal calls the firmware may have */
 
 static void build_corlib(struct ib_assembly *c)
 {
@@ -200,6 +202,20 @@ static void build_corlib(struct ib_assembly *c)
                                        ib_sig(c, corlib_natives[i].sig, corlib_natives[i].sig_len), IB_NONE, 0);
     const uint16_t value_type = ib_type_def(c, "System", "ValueType", 0x80, TOK_TYPE_DEF(object));
     ib_type_def(c, "System", "Enum", 0x80, TOK_TYPE_DEF(value_type));
+    /* The InternalCall table lists the firmware's whole table in its order (binding compares names only):
+     * the natives below with their real signatures, the others as placeholder methods. */
+    uint16_t firmware[FIRMWARE_MAX] = {0};
+    if (clr_native_mscorlib.count > FIRMWARE_MAX)
+        abort(); /* raise FIRMWARE_MAX */
+    ib_type_def(c, "System", "FirmwareOnly", 0x181, TOK_TYPE_DEF(object));
+    for (uint32_t f = 0; f < clr_native_mscorlib.count; f++) {
+        bool known = false;
+        for (unsigned i = 0; i < NATIVE_COUNT; i++)
+            known |= strcmp(corlib_natives[i].canonical, clr_native_mscorlib.methods[f].canonical_name) == 0;
+        if (!known)
+            firmware[f] = ib_method_def(c, "Placeholder", MA_STATIC, MI_INTERNAL_CALL,
+                                        ib_sig(c, SIG_BYTES(0, 0, 0, CLR_ELEM_VOID)), IB_NONE, 0);
+    }
     static const char *const types[] = {"String", "Console", "Number", "Array"};
     for (unsigned t = 0; t < 4; t++) {
         ib_type_def(c, "System", types[t], t == 0 ? TA_SEALED : t == 3 ? 0x81 : 0x181, TOK_TYPE_DEF(object));
@@ -211,8 +227,12 @@ static void build_corlib(struct ib_assembly *c)
                                        ib_sig(c, m->sig, m->sig_len), IB_NONE, 0);
         }
     }
-    for (unsigned i = 0; i < NATIVE_COUNT; i++)
-        ib_internal_call(c, corlib_natives[i].canonical, methods[i]);
+    for (uint32_t f = 0; f < clr_native_mscorlib.count; f++)
+        for (unsigned i = 0; i < NATIVE_COUNT; i++)
+            if (strcmp(corlib_natives[i].canonical, clr_native_mscorlib.methods[f].canonical_name) == 0)
+                firmware[f] = methods[i];
+    for (uint32_t f = 0; f < clr_native_mscorlib.count; f++)
+        ib_internal_call(c, clr_native_mscorlib.methods[f].canonical_name, firmware[f]);
 }
 
 struct prog *prog_new(void)

@@ -9,6 +9,7 @@
 #include <sys/mman.h>
 
 #include "clr_fixture.h"
+#include "clr_internal.h" /* the firmware's internal-call table */
 #include "harness.h"
 
 #define CEE_LDTOKEN_FOR_TEST 0xD0u /* not run, only loaded */
@@ -453,16 +454,15 @@ static uint32_t names_checksum(const char *const *names, unsigned count)
     return crc;
 }
 
-static const char *const firmware_names[] = {
-    "System.Array::get_Length()",
-    "System.Console::WriteNative(System.String)",         "System.Number::DoubleToString(System.Double)",
-    "System.Number::Int32ToString(System.Int32)",         "System.Number::Int64ToString(System.Int64)",
-    "System.Number::SingleToString(System.Single)",       "System.Number::UInt32ToString(System.UInt32)",
-    "System.Number::UInt64ToString(System.UInt64)",       "System.Object::ToString()",
-    "System.String::Concat(System.String,System.String)",
-    "System.String::Equals(System.String,System.String)", "System.String::get_Chars(System.Int32)",
-    "System.String::get_Length()",
-};
+/* The firmware's names, in its order. */
+static const char *firmware_names[256];
+
+static unsigned firmware_name_count(void)
+{
+    for (uint32_t i = 0; i < clr_native_mscorlib.count && i < 256; i++)
+        firmware_names[i] = clr_native_mscorlib.methods[i].canonical_name;
+    return clr_native_mscorlib.count;
+}
 
 TEST(refuses_a_native_checksum_mismatch_naming_the_first_difference)
 {
@@ -470,7 +470,8 @@ TEST(refuses_a_native_checksum_mismatch_naming_the_first_difference)
     ib_put32(ib_row(p->corlib, CLR_TBL_INTERNAL_CALL, 3),
              ib_string(p->corlib, "System.Number::Int32ToString(System.Int16)"));
     const size_t n = build(p);
-    const char *deployed[13];
+    const unsigned count = firmware_name_count();
+    const char *deployed[256];
     memcpy(deployed, firmware_names, sizeof deployed);
     deployed[3] = "System.Number::Int32ToString(System.Int16)";
     char expected[512];
@@ -479,7 +480,7 @@ TEST(refuses_a_native_checksum_mismatch_naming_the_first_difference)
              "firmware and the deployment from the same SDK version (first difference at entry 3: the deployment has "
              "\"System.Number::Int32ToString(System.Int16)\", the firmware "
              "\"System.Number::Int32ToString(System.Int32)\")\n",
-             (unsigned)names_checksum(deployed, 13), (unsigned)names_checksum(firmware_names, 13));
+             (unsigned)names_checksum(deployed, count), (unsigned)names_checksum(firmware_names, count));
     check_refused(run_image(img, n, NULL), expected);
 }
 
@@ -490,8 +491,10 @@ TEST(refuses_an_internal_call_the_firmware_lacks)
                                      ib_sig(p->corlib, SIG_BYTES(0, 0, 0, CLR_ELEM_VOID)), IB_NONE, 0);
     ib_internal_call(p->corlib, "System.Number::Zzz()", m);
     const size_t n = build(p);
-    check_refused_with(run_image(img, n, NULL), "(first difference at entry 13: the deployment has "
-                                                "\"System.Number::Zzz()\", the firmware nothing)", NULL);
+    char expected[160];
+    snprintf(expected, sizeof expected, "(first difference at entry %u: the deployment has \"System.Number::Zzz()\", "
+             "the firmware nothing)", firmware_name_count());
+    check_refused_with(run_image(img, n, NULL), expected, NULL);
 }
 
 TEST(refuses_internal_calls_in_an_assembly_the_firmware_has_none_for)
@@ -521,7 +524,7 @@ TEST(refuses_a_header_checksum_that_does_not_match_identical_names)
              "assembly mscorlib: managed internal calls 0x12345678 but this firmware implements 0x%08x; rebuild the "
              "firmware and the deployment from the same SDK version (the names are the same, the header's checksum is "
              "wrong)\n",
-             (unsigned)names_checksum(firmware_names, 13));
+             (unsigned)names_checksum(firmware_names, firmware_name_count()));
     check_refused(run_image(img, n, NULL), expected);
 }
 
@@ -661,7 +664,7 @@ TEST(resolves_a_method_reference_through_the_base_type)
 {
     /* A MethodRef owned by a type that inherits the method: found in the base type (String : Object here). */
     struct prog *p = prog_new();
-    const uint16_t object = ib_type_def(p->corlib, "System", "Derived", 0, TOK_TYPE_DEF(5)); /* extends Number */
+    const uint16_t object = ib_type_def(p->corlib, "System", "Derived", 0, TOK_TYPE_DEF(6)); /* extends Number (after Object, ValueType, Enum, FirmwareOnly, String, Console) */
     (void)object;
     const uint16_t derived = ib_type_ref(p->app, p->corlib_ref, "System", "Derived");
     const uint16_t i4 = ib_method_ref(p->app, derived, "Int32ToString",
