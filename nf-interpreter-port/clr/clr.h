@@ -25,7 +25,7 @@ enum clr_result {
     CLR_REFUSED = 1,             /* the image failed a load check (logged); nothing runs */
     CLR_UNHANDLED_EXCEPTION = 2, /* the program stopped on an exception (logged with its stack trace) */
     CLR_NOT_LOADED = 3,          /* clr_run without a loaded runtime, or a second clr_run */
-    CLR_NO_ENTRY_POINT = 4,      /* clr_run of an app without Main (a test assembly; logged) */
+    CLR_NO_ENTRY_POINT = 4,      /* clr_run of an app without Main (a test assembly; logged): clr_run_tests may run */
     CLR_TESTS_FAILED = 5         /* clr_run_tests: at least one test failed */
 };
 
@@ -75,7 +75,8 @@ struct clr_test_summary {
  * class's Setup, the test, its Cleanup, each test (and DataRow) in table order, one console line per test
  * ("PASS App.Tests.Adds(1, 2)", "FAIL ...: <exception type>: <message>", "SKIP ...") and a closing
  * "N passed, N failed" line (", N skipped" when any). CLR_OK when none failed, CLR_TESTS_FAILED otherwise;
- * CLR_NOT_LOADED as clr_run. Runs once per load, instead of clr_run. summary may be NULL.
+ * CLR_NOT_LOADED as clr_run. Runs once per load, instead of clr_run (or after it returned CLR_NO_ENTRY_POINT).
+ * summary may be NULL.
  */
 enum clr_result clr_run_tests(struct clr_runtime *rt, struct clr_test_summary *summary);
 

@@ -1863,12 +1863,12 @@ enum clr_result clr_run(struct clr_runtime *rt)
 {
     if (rt == NULL || rt->state != CLR_STATE_LOADED)
         return CLR_NOT_LOADED;
-    rt->state = CLR_STATE_RAN;
-    if (rt->entry_point == CLR_NONE32) {
-        clr_log(rt, "assembly %s has no entry point (Main): it holds tests; run them (nfclr_sim --test)",
+    if (rt->entry_point == CLR_NONE32) { /* still loaded: the caller may run the tests instead */
+        clr_log(rt, "assembly %s has no entry point (Main), only tests: run them with clr_run_tests (nfclr_sim --test)",
                 rt->assemblies[rt->app].name);
         return CLR_NO_ENTRY_POINT;
     }
+    rt->state = CLR_STATE_RAN;
     struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(rt->entry_point)];
     const uint32_t row = CLR_HANDLE_ROW(rt->entry_point);
     struct clr_method_def entry;

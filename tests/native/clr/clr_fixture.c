@@ -94,6 +94,14 @@ void il_tok(struct il *il, unsigned opcode, uint32_t token)
     il_i32(il, (int32_t)token);
 }
 
+void il_divide_by_zero(struct il *il)
+{
+    il_ldc_i4(il, 1);
+    il_ldc_i4(il, 0);
+    il_op(il, CEE_DIV);
+    il_op(il, CEE_POP);
+}
+
 uint32_t il_label(struct il *il)
 {
     il->label_at[il->labels] = -1;

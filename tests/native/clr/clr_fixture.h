@@ -54,6 +54,8 @@ uint32_t il_label(struct il *il);
 void il_mark(struct il *il, uint32_t label);
 void il_branch(struct il *il, unsigned opcode, uint32_t label); /* short forms take a 1-byte offset */
 void il_switch(struct il *il, uint32_t n, const uint32_t *labels);
+/* 1 / 0 with the result popped: throws DivideByZeroException. */
+void il_divide_by_zero(struct il *il);
 /* Resolves the labels; the code is ready after this. */
 void il_finish(struct il *il);
 

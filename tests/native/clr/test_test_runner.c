@@ -176,10 +176,7 @@ TEST(runtime_exceptions_fail_their_test_and_the_next_test_runs_clean)
     default_ctor(p);
     struct il il;
     il_reset(&il);
-    il_ldc_i4(&il, 1);
-    il_ldc_i4(&il, 0);
-    il_op(&il, CEE_DIV);
-    il_op(&il, CEE_POP);
+    il_divide_by_zero(&il);
     il_op(&il, CEE_RET);
     const uint16_t divides = instance_method(p, "Divides", &il);
     /* Recurse(): Recurse() forever */
@@ -332,7 +329,8 @@ TEST(a_test_assembly_without_main_loads_and_clr_run_refuses_it)
     const struct run *r = prog_run(p);
     CHECK_EQ(r->load, CLR_OK);
     CHECK_EQ(r->result, CLR_NO_ENTRY_POINT);
-    CHECK_STR_EQ(r->log, "assembly App has no entry point (Main): it holds tests; run them (nfclr_sim --test)\n");
+    CHECK_STR_EQ(r->log, "assembly App has no entry point (Main), only tests: run them with clr_run_tests "
+                         "(nfclr_sim --test)\n");
     CHECK_STR_EQ(run_tests(p)->out, "0 passed, 0 failed\n");
 }
 
