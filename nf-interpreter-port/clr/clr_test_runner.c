@@ -462,7 +462,8 @@ static bool hook(struct clr_runtime *rt, struct clr_assembly *a, uint16_t method
 {
     if (method == CLR_NONE16)
         return true;
-    const struct clr_slot self = {.kind = CLR_K_O, .elem = CLR_ELEM_OBJECT, .v.o = &instance->block};
+    const struct clr_slot self = {.kind = CLR_K_O, .elem = CLR_ELEM_OBJECT,
+                                  .v.o = instance != NULL ? &instance->block : NULL}; /* NULL: static */
     if (clr_call_top(rt, CLR_HANDLE(a->index, method), is_static(a, method) ? NULL : &self) == CLR_EXC_NONE)
         return true;
     caught(rt, o);

@@ -103,8 +103,12 @@ namespace nanoFramework.TestFramework
                     return failure;
                 instance = made;
             }
-            if (setup != null && Call(setup, instance, null, out Outcome setupFailure) == null && setupFailure != null)
-                return setupFailure;
+            if (setup != null)
+            {
+                Call(setup, instance, null, out Outcome setupFailure);
+                if (setupFailure != null)
+                    return setupFailure;
+            }
             var outcome = Arguments(method, data, out object[] args);
             if (outcome.Verdict == Verdict.Pass)
                 Call(method, method.IsStatic ? null : instance, args, out outcome);
@@ -117,7 +121,7 @@ namespace nanoFramework.TestFramework
             return outcome;
         }
 
-        /// <summary>Calls a method or constructor; *failure is null when it returned.</summary>
+        /// <summary>Calls a method (target ignored when static) or a constructor; failure is null when it returned.</summary>
         private static object Call(MethodBase method, object target, object[] args, out Outcome failure)
         {
             failure = null;
@@ -125,7 +129,7 @@ namespace nanoFramework.TestFramework
             {
                 return method is ConstructorInfo ctor
                     ? ctor.Invoke(BindingFlags.DoNotWrapExceptions, null, null, null)
-                    : method.Invoke(method.IsStatic ? null : target, BindingFlags.DoNotWrapExceptions, null, args, null);
+                    : method.Invoke(target, BindingFlags.DoNotWrapExceptions, null, args, null);
             }
             catch (Exception e)
             {

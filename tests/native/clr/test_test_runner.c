@@ -293,11 +293,15 @@ TEST(a_class_without_a_parameterless_constructor_fails_its_instance_tests)
     prog_print_text(p, &il, "static ran ");
     il_op(&il, CEE_RET);
     const uint16_t stat = method(p, "Static", MA_STATIC, ib_sig(p->app, SIG_BYTES(0, 0, 0, CLR_ELEM_VOID)), &il);
-    test_row(p, type, instance, 0xFFFF, 0xFFFF, IB_NONE);
-    test_row(p, type, stat, 0xFFFF, 0xFFFF, IB_NONE);
+    il_reset(&il);
+    prog_print_text(p, &il, "static setup ");
+    il_op(&il, CEE_RET);
+    const uint16_t setup = method(p, "Setup", MA_STATIC, ib_sig(p->app, SIG_BYTES(0, 0, 0, CLR_ELEM_VOID)), &il);
+    test_row(p, type, instance, setup, 0xFFFF, IB_NONE);
+    test_row(p, type, stat, setup, 0xFFFF, IB_NONE);
     CHECK_STR_EQ(run_tests(p)->out, "FAIL App.NoCtor.Instance: System.MissingMethodException: No parameterless "
                                     "constructor defined for type 'App.NoCtor'.\n"
-                                    "static ran PASS App.NoCtor.Static\n"
+                                    "static setup static ran PASS App.NoCtor.Static\n"
                                     "1 passed, 1 failed\n");
 }
 
