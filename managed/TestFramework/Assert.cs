@@ -46,6 +46,37 @@ namespace nanoFramework.TestFramework
         public static void AreSame(object expected, object actual, string message = "") { if (!ReferenceEquals(expected, actual)) Failed("Assert.AreSame failed.", message); }
         public static void AreNotSame(object notExpected, object actual, string message = "") { if (ReferenceEquals(notExpected, actual)) Failed("Assert.AreNotSame failed.", message); }
 
+        public static void IsInstanceOfType(object value, Type expectedType, string message = "")
+        {
+            if (value == null || !expectedType.IsInstanceOfType(value))
+                Failed(string.Concat(string.Concat("Assert.IsInstanceOfType failed. Expected type:<", expectedType.FullName, ">. Actual type:<"),
+                    TypeName(value), ">."), message);
+        }
+
+        public static void IsNotInstanceOfType(object value, Type wrongType, string message = "")
+        {
+            if (value != null && wrongType.IsInstanceOfType(value))
+                Failed(string.Concat(string.Concat("Assert.IsNotInstanceOfType failed. Wrong type:<", wrongType.FullName, ">. Actual type:<"),
+                    TypeName(value), ">."), message);
+        }
+
+        /// <summary>The action must throw an exception of exactly this type (not a derived one), as in MSTest.</summary>
+        public static void ThrowsException(Type exceptionType, Action action, string message = "")
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception e)
+            {
+                if (e.GetType() != exceptionType)
+                    Failed(string.Concat(string.Concat("Assert.ThrowsException failed. Threw exception ", e.GetType().Name, ", but exception "),
+                        exceptionType.Name, " was expected."), message);
+                return;
+            }
+            Failed(string.Concat("Assert.ThrowsException failed. No exception thrown. ", exceptionType.Name, " exception was expected."), message);
+        }
+
         /// <summary>Fails the test.</summary>
         public static void Fail(string message = "")
         {
@@ -72,6 +103,8 @@ namespace nanoFramework.TestFramework
             throw new AssertFailedException(string.IsNullOrEmpty(message) ? text : string.Concat(text, " ", message));
 
         private static string Text(object value) => value == null ? "(null)" : value.ToString();
+
+        private static string TypeName(object value) => value == null ? "(null)" : value.GetType().FullName;
 
         // Char.ToString does not exist on the device yet: a character shows as its code, U+0041.
         private static readonly string[] HexDigits = { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "A", "B", "C", "D", "E", "F" };

@@ -358,23 +358,18 @@ enum fit { FITS, MISMATCH, NO_MEMORY };
 /* A boxed primitive for an object parameter: an object of corlib's System.<type> holding the value. */
 static enum fit box(struct clr_runtime *rt, uint8_t elem, const struct clr_slot *value, struct clr_slot *slot)
 {
-    const struct clr_assembly *corlib = &rt->assemblies[0];
-    for (uint32_t t = 0; t < corlib->tables[CLR_TBL_TYPE_DEF].count; t++) {
-        struct clr_type_def td;
-        clr_read_type_def(corlib, t, &td);
-        if (!clr_string_equals(corlib, td.name_space, "System") || !clr_string_equals(corlib, td.name, primitive_names[elem]))
-            continue;
-        struct clr_object *o = (struct clr_object *)clr_heap_alloc(&rt->heap, CLR_BLOCK_OBJECT,
-                                                                   sizeof *o - sizeof o->block + sizeof o->fields[0]);
-        if (o == NULL)
-            return NO_MEMORY;
-        o->type = CLR_HANDLE(0, t);
-        o->field_count = 1;
-        clr_store_convert(elem, &o->fields[0], value);
-        *slot = (struct clr_slot){.kind = CLR_K_O, .elem = CLR_ELEM_OBJECT, .v.o = &o->block};
-        return FITS;
-    }
-    return MISMATCH; /* a corlib without that type */
+    const clr_handle type = rt->elem_types[elem];
+    if (type == CLR_NONE32)
+        return MISMATCH; /* a corlib without that type */
+    struct clr_object *o = (struct clr_object *)clr_heap_alloc(&rt->heap, CLR_BLOCK_OBJECT,
+                                                               sizeof *o - sizeof o->block + sizeof o->fields[0]);
+    if (o == NULL)
+        return NO_MEMORY;
+    o->type = type;
+    o->field_count = 1;
+    clr_store_convert(elem, &o->fields[0], value);
+    *slot = (struct clr_slot){.kind = CLR_K_O, .elem = CLR_ELEM_OBJECT, .v.o = &o->block};
+    return FITS;
 }
 
 /*

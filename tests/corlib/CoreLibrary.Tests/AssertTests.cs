@@ -21,6 +21,11 @@ namespace CoreLibrary.Tests
                     case 6: Assert.AreSame(new object(), new object()); break;
                     case 7: Assert.Fail("stop"); break;
                     case 8: Assert.AreEqual(double.NaN, 0.5); break;
+                    case 9: Assert.IsInstanceOfType("s", typeof(System.Exception)); break;
+                    case 10: Assert.IsNotInstanceOfType("s", typeof(object)); break;
+                    case 11: Assert.ThrowsException(typeof(System.Exception), () => throw new System.InvalidOperationException()); break;
+                    case 12: Assert.ThrowsException(typeof(System.Exception), () => { }, "quiet"); break;
+                    case 13: Assert.IsInstanceOfType(null, typeof(string)); break;
                 }
             }
             catch (AssertFailedException e)
@@ -39,6 +44,11 @@ namespace CoreLibrary.Tests
         [DataRow(6, "Assert.AreSame failed.")]
         [DataRow(7, "Assert.Fail failed. stop")]
         [DataRow(8, "Assert.AreEqual failed. Expected:<NaN>. Actual:<0.5>.")]
+        [DataRow(9, "Assert.IsInstanceOfType failed. Expected type:<System.Exception>. Actual type:<System.String>.")]
+        [DataRow(10, "Assert.IsNotInstanceOfType failed. Wrong type:<System.Object>. Actual type:<System.String>.")]
+        [DataRow(11, "Assert.ThrowsException failed. Threw exception InvalidOperationException, but exception Exception was expected.")]
+        [DataRow(12, "Assert.ThrowsException failed. No exception thrown. Exception exception was expected. quiet")]
+        [DataRow(13, "Assert.IsInstanceOfType failed. Expected type:<System.String>. Actual type:<(null)>.")]
         public void Failure_messages_read_like_mstest(int which, string message)
         {
             Assert.AreEqual(message, FailureOf(which));

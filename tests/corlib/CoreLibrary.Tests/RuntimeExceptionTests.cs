@@ -9,65 +9,63 @@ namespace CoreLibrary.Tests
     {
         private static int Zero() => 0;
 
-        [TestMethod]
-        public void Integer_division_by_zero()
+        /// <summary>The exception the action throws, null when it returns.</summary>
+        private static Exception Caught(Action action)
         {
             try
             {
-                OutputHelper.WriteLine((1 / Zero()).ToString());
-                Assert.Fail("no exception");
+                action();
             }
-            catch (DivideByZeroException e)
+            catch (Exception e)
             {
-                Assert.AreEqual("Attempted to divide by zero.", e.Message);
-                Assert.IsTrue(e is ArithmeticException);
+                return e;
             }
+            return null;
+        }
+
+        [TestMethod]
+        public void Integer_division_by_zero()
+        {
+            Exception e = Caught(() => OutputHelper.WriteLine((1 / Zero()).ToString()));
+            Assert.IsInstanceOfType(e, typeof(DivideByZeroException));
+            Assert.IsInstanceOfType(e, typeof(ArithmeticException));
+            Assert.AreEqual("Attempted to divide by zero.", e.Message);
         }
 
         [DataRow(int.MaxValue, 1)]
         [DataRow(int.MinValue, -1)]
         public void Checked_overflow(int a, int b)
         {
-            try
-            {
-                int sum = checked(a + b * b * (a < 0 ? -1 : 1));
-                OutputHelper.WriteLine(sum.ToString());
-                Assert.Fail("no exception");
-            }
-            catch (OverflowException e)
-            {
-                Assert.AreEqual("Arithmetic operation resulted in an overflow.", e.Message);
-            }
+            Exception e = Caught(() => OutputHelper.WriteLine(checked(a + b).ToString()));
+            Assert.IsInstanceOfType(e, typeof(OverflowException));
+            Assert.AreEqual("Arithmetic operation resulted in an overflow.", e.Message);
         }
 
         [TestMethod]
         public void Calling_through_null()
         {
             string s = null;
-            try
-            {
-                OutputHelper.WriteLine(s.Length.ToString());
-                Assert.Fail("no exception");
-            }
-            catch (NullReferenceException e)
-            {
-                Assert.AreEqual("Object reference not set to an instance of an object.", e.Message);
-            }
+            Exception e = Caught(() => OutputHelper.WriteLine(s.Length.ToString()));
+            Assert.IsInstanceOfType(e, typeof(NullReferenceException));
+            Assert.AreEqual("Object reference not set to an instance of an object.", e.Message);
         }
 
         [TestMethod]
         public void A_failed_cast()
         {
             object o = "text";
-            try
-            {
-                OutputHelper.WriteLine(((Exception)o).Message);
-                Assert.Fail("no exception");
-            }
-            catch (InvalidCastException e)
-            {
-                Assert.AreEqual("Unable to cast object of type 'System.String' to type 'System.Exception'.", e.Message);
-            }
+            Exception e = Caught(() => OutputHelper.WriteLine(((Exception)o).Message));
+            Assert.IsInstanceOfType(e, typeof(InvalidCastException));
+            Assert.AreEqual("Unable to cast object of type 'System.String' to type 'System.Exception'.", e.Message);
+        }
+
+        [TestMethod]
+        public void ThrowsException_wants_the_exact_type()
+        {
+            var one = new int[1];
+            Assert.ThrowsException(typeof(IndexOutOfRangeException), () => OutputHelper.WriteLine(one[Zero() + 1].ToString()));
+            Assert.ThrowsException(typeof(InvalidOperationException), () => throw new InvalidOperationException());
+            Assert.IsNull(Caught(() => Zero()));
         }
 
         [TestMethod]
