@@ -44,4 +44,15 @@ public class UnitTestProjectTests
             File.Delete(image);
         }
     }
+
+    [Fact]
+    public void The_dotnet_runner_refuses_bad_arguments_with_exit_1()
+    {
+        var runner = Built("TestFramework", "net10.0", "nanoFramework.TestFramework.dll");
+        var none = Run("dotnet", [runner]);
+        Assert.Equal((1, "usage: dotnet nanoFramework.TestFramework.dll TESTS.dll\n"), (none.Exit, none.Err));
+        var missing = Run("dotnet", [runner, "/nonexistent/Tests.dll"]);
+        Assert.Equal(1, missing.Exit);
+        Assert.StartsWith("cannot load /nonexistent/Tests.dll: ", missing.Err);
+    }
 }
