@@ -132,4 +132,20 @@ public class TestTableTests
         Assert.Equal(3, image["App"].Flags); // entry point and app
         Assert.Equal(0, image["App"].Count(ParsedAssembly.TestT));
     }
+
+    [Fact]
+    public void Build_counts_the_tests_and_dump_lists_them()
+    {
+        using var dir = new TempDirectory();
+        string image = dir.File("tests.bin");
+        var tests = TestCompiler.Library("Tests", """
+            using nanoFramework.TestFramework;
+            [TestClass] public class T { [Setup] public void Up() { } [DataRow(1)] [DataRow(2)] public void M(int a) { } }
+            """ + Attributes);
+        var build = Processor.Cli("build", "--out", image, dir.Write(TestCompiler.Mscorlib), dir.Write(tests));
+        Assert.True(build.ExitCode == 0, build.Error);
+        Assert.EndsWith(", 2 tests", build.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1]);
+        var dump = Processor.Cli("dump", image);
+        Assert.Matches(@"T: T::M setup T::Up cleanup - DataRow blob 0x[0-9a-f]+", dump.Output);
+    }
 }
