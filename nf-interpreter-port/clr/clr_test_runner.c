@@ -222,15 +222,13 @@ static void out_test_name(struct clr_runtime *rt, const struct clr_assembly *a, 
 
 enum verdict { PASS, FAIL, SKIP };
 
-/* How a step ended: nothing, an exception of the runtime (saved, as the next call overwrites it), or a
- * failure the runner itself found (type and message texts). */
+/* How a step ended: nothing, a managed exception object, or an exception of the runtime or a failure the
+ * runner found (its class name and message; the message is a heap string, NULL when the heap is full). */
 struct outcome {
     enum verdict verdict;
-    uint8_t exception; /* enum clr_exception, CLR_EXC_NONE for the runner's own failures */
     struct clr_object *object;
-    char detail[CLR_DETAIL_MAX];
     const char *type;
-    char message[TEXT_MAX];
+    struct clr_string *text;
 };
 
 static bool is_class(const struct clr_runtime *rt, const struct clr_object *o, const char *full_name)
@@ -243,37 +241,37 @@ static bool is_class(const struct clr_runtime *rt, const struct clr_object *o, c
 /* Keeps what the exception escaping clr_call_top left; a SkipTestException skips rather than fails. */
 static void caught(struct clr_runtime *rt, struct outcome *o)
 {
-    o->exception = rt->exception;
-    o->object = rt->exception == CLR_EXC_THROWN ? rt->exception_object : NULL;
-    memcpy(o->detail, rt->exception_detail, sizeof o->detail);
-    o->verdict = o->object != NULL && is_class(rt, o->object, SKIP_EXCEPTION) ? SKIP : FAIL;
+    if (rt->exception == CLR_EXC_THROWN) {
+        *o = (struct outcome){.verdict = is_class(rt, rt->exception_object, SKIP_EXCEPTION) ? SKIP : FAIL,
+                              .object = rt->exception_object};
+        return;
+    }
+    *o = (struct outcome){.verdict = FAIL, .type = clr_exception_type_name((enum clr_exception)rt->exception),
+                          .text = clr_exception_message(rt)};
 }
 
-static void runner_failure(struct outcome *o, const char *type)
+static void runner_failure(struct clr_runtime *rt, struct outcome *o, const char *type, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void runner_failure(struct clr_runtime *rt, struct outcome *o, const char *type, const char *fmt, ...)
 {
-    o->verdict = FAIL;
-    o->exception = CLR_EXC_NONE;
-    o->type = type;
+    char message[TEXT_MAX];
+    va_list args;
+    va_start(args, fmt);
+    const size_t n = clr_vformat(message, sizeof message, fmt, args);
+    va_end(args);
+    *o = (struct outcome){.verdict = FAIL, .type = type, .text = clr_string_from_utf8(rt, (const uint8_t *)message, n)};
 }
 
 /* ": <exception type>: <message>" as Exception.Message gives it (the object's _message field). */
 static void out_outcome(struct clr_runtime *rt, const struct outcome *o)
 {
     out(rt, ": ");
-    if (o->exception == CLR_EXC_NONE) {
+    if (o->object == NULL) {
         out(rt, o->type);
         out(rt, ": ");
-        out(rt, o->message);
-        return;
-    }
-    if (o->object == NULL) {
-        rt->exception = o->exception; /* the runtime's text of its own exceptions */
-        memcpy(rt->exception_detail, o->detail, sizeof o->detail);
-        struct clr_string *message = clr_exception_message(rt);
-        out(rt, clr_exception_type_name((enum clr_exception)o->exception));
-        out(rt, ": ");
-        if (message != NULL)
-            clr_string_write_console(rt, message);
+        if (o->text != NULL)
+            clr_string_write_console(rt, o->text);
         return;
     }
     char name[TEXT_MAX];
@@ -325,8 +323,8 @@ static struct clr_object *instance_of(struct clr_runtime *rt, struct clr_assembl
     if (ctor == CLR_NONE32 || (td.flags & CLR_TYPE_ATTR_ABSTRACT) != 0) {
         char name[TEXT_MAX / 2];
         clr_type_full_name(a, type, '+', name, sizeof name);
-        runner_failure(o, "System.MissingMethodException");
-        clr_format(o->message, sizeof o->message, "No parameterless constructor defined for type '%s'.", name);
+        runner_failure(rt, o, "System.MissingMethodException", "No parameterless constructor defined for type '%s'.",
+                       name);
         return NULL;
     }
     struct clr_slot self = {.kind = CLR_K_O, .elem = CLR_ELEM_OBJECT};
@@ -420,8 +418,7 @@ static bool arguments(struct clr_runtime *rt, const struct clr_assembly *a, cons
     const unsigned params = *p++;
     clr_sig_read_type(rt, a, &p); /* the return type */
     if ((unsigned)n != params) {
-        runner_failure(o, "System.Reflection.TargetParameterCountException");
-        clr_format(o->message, sizeof o->message, "Parameter count mismatch.");
+        runner_failure(rt, o, "System.Reflection.TargetParameterCountException", "Parameter count mismatch.");
         return false;
     }
     if ((size_t)(rt->slots_end - rt->slots) < self + params) {
@@ -442,10 +439,9 @@ static bool arguments(struct clr_runtime *rt, const struct clr_assembly *a, cons
             caught(rt, o);
             return false;
         }
-        runner_failure(o, "System.ArgumentException");
-        clr_format(o->message, sizeof o->message, "DataRow argument %u (%s%s) does not fit the parameter's type.",
-                   k + 1, arg.elem == CLR_ELEM_OBJECT ? "null" : "System.",
-                   arg.elem == CLR_ELEM_OBJECT ? "" : primitive_names[arg.elem]);
+        runner_failure(rt, o, "System.ArgumentException", "DataRow argument %u (%s%s) does not fit the parameter's type.",
+                       k + 1, arg.elem == CLR_ELEM_OBJECT ? "null" : "System.",
+                       arg.elem == CLR_ELEM_OBJECT ? "" : primitive_names[arg.elem]);
         return false;
     }
     return true;
@@ -471,7 +467,7 @@ static void run_test(struct clr_runtime *rt, struct clr_assembly *a, const uint8
 {
     const uint16_t type = clr_rd16(row + CLR_TEST_CLASS), method = clr_rd16(row + CLR_TEST_METHOD);
     const uint16_t setup = clr_rd16(row + CLR_TEST_SETUP), cleanup = clr_rd16(row + CLR_TEST_CLEANUP);
-    o->verdict = PASS;
+    *o = (struct outcome){.verdict = PASS};
     struct clr_object *instance = NULL;
     const bool needs_instance = !is_static(a, method) || (setup != CLR_NONE16 && !is_static(a, setup)) ||
                                 (cleanup != CLR_NONE16 && !is_static(a, cleanup));
