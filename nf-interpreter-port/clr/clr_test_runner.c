@@ -129,7 +129,7 @@ bool clr_check_tests(struct clr_runtime *rt, struct clr_assembly *a)
 
 static void out_n(struct clr_runtime *rt, const char *text, size_t n)
 {
-    if (n > 0)
+    if (n > 0 && rt->hal.console_write != NULL)
         rt->hal.console_write(rt->hal.ctx, text, n);
 }
 

@@ -2,8 +2,10 @@
  * The unit-test runner (clr_run_tests): the Test table run in order with Setup and Cleanup, one line per
  * test, failures confined to their test (runtime exceptions, stack overflow, exceptions inside handlers),
  * DataRow arguments and their mismatches, classes without a parameterless constructor, no tests at all,
- * and the load checks of the table.
+ * the load checks of the table, and damaged tables (refused or run safely).
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "harness.h"
@@ -235,15 +237,24 @@ static uint16_t summing(struct prog *p, const char *name, uint16_t flags, uint32
     return method(p, name, flags, sig, &il);
 }
 
+/* class App.Rows with a parameterless constructor and Add(int a, int b), which prints a + b. */
+static uint16_t rows_class(struct fixture *fx, uint16_t *add)
+{
+    struct prog *p = fx->p;
+    const uint16_t type = ib_type_def(p->app, "App", "Rows", 0, TOK_TYPE_REF(fx->object));
+    default_ctor(p);
+    *add = summing(p, "Add", 0, ib_sig(p->app, SIG_BYTES(0, CLR_SIG_HASTHIS, 2, CLR_ELEM_VOID, CLR_ELEM_I4, CLR_ELEM_I4)),
+                   CEE_LDARG_1);
+    return type;
+}
+
 /* Add(int a, int b) prints a + b; Show(string, object, bool, char, double, long, string) prints its first. */
 TEST(data_rows_pass_their_arguments_and_name_the_test_with_them)
 {
     struct fixture fx = fixture();
     struct prog *p = fx.p;
-    const uint16_t type = ib_type_def(p->app, "App", "Rows", 0, TOK_TYPE_REF(fx.object));
-    default_ctor(p);
-    const uint16_t add = summing(p, "Add", 0, ib_sig(p->app, SIG_BYTES(0, CLR_SIG_HASTHIS, 2, CLR_ELEM_VOID, CLR_ELEM_I4,
-                                                                      CLR_ELEM_I4)), CEE_LDARG_1);
+    uint16_t add;
+    const uint16_t type = rows_class(&fx, &add);
     struct il il;
     il_reset(&il);
     il_op(&il, CEE_LDARG_0);
@@ -384,3 +395,60 @@ TEST(the_load_refuses_malformed_test_rows)
         p->app->blob_len = at;
     }
 }
+
+static void discard_console(void *ctx, const char *utf8, size_t len)
+{
+    (void)ctx;
+    (void)utf8;
+    (void)len;
+}
+
+/* Random bit flips in the Test table and the blob (DataRow lists) of an image: refused at load, or run to the
+ * summary line without a crash (ASan and UBSan watch). */
+TEST(damaged_test_tables_are_refused_or_run_safely)
+{
+    struct fixture fx = fixture();
+    struct prog *p = fx.p;
+    uint16_t add;
+    const uint16_t type = rows_class(&fx, &add);
+    const uint16_t setup = printing(p, "Setup", NULL);
+    const uint32_t text = ib_string(p->app, "x");
+    test_row(p, type, add, setup, 0xFFFF, ib_sig(p->app, SIG_BYTES(4, 2, CLR_ELEM_I4, 1, 0, 0, 0, CLR_ELEM_I4, 2, 0, 0, 0)));
+    test_row(p, type, add, 0xFFFF, setup, ib_sig(p->app, SIG_BYTES(4, 2, CLR_ELEM_STRING, SIG_TOKEN(text), CLR_ELEM_OBJECT)));
+    test_row(p, type, setup, 0xFFFF, 0xFFFF, IB_NONE);
+    static uint8_t image[64 * 1024], damaged[64 * 1024];
+    const size_t n = prog_image(p, image, sizeof image);
+    const uint32_t app = ib_get32(image + 8);
+    const uint32_t tests = app + ib_get32(image + app + 40 + 8 * CLR_TBL_TEST);
+    const uint32_t blob = app + ib_get32(image + app + 40 + 8 * CLR_TBL_BLOB);
+    const uint32_t blob_size = ib_get32(image + app + 44 + 8 * CLR_TBL_BLOB);
+    void *ram = malloc(1u << 20);
+    CHECK(ram != NULL);
+    unsigned ran = 0, refused = 0;
+    srand(7);
+    for (int i = 0; i < 3000; i++) {
+        memcpy(damaged, image, n);
+        for (unsigned k = 0; k < 1u + (unsigned)rand() % 2; k++) {
+            /* The rows, or the blob's last 24 bytes: the two DataRow lists (20 bytes) and a signature's end. */
+            const size_t at = rand() % 2 ? tests + (size_t)rand() % 36 : blob + blob_size - 1 - (size_t)rand() % 24;
+            damaged[at] ^= (uint8_t)(1u << (rand() % 8));
+        }
+        ib_fix_crc(damaged + app);
+        const struct clr_config cfg = {.image = damaged, .image_size = n, .ram = ram, .ram_size = 1u << 20,
+                                       .hal = {.console_write = discard_console}};
+        struct clr_runtime *rt;
+        if (clr_load(&cfg, &rt) != CLR_OK) {
+            refused++;
+            continue;
+        }
+        struct clr_test_summary summary;
+        const enum clr_result result = clr_run_tests(rt, &summary);
+        CHECK(result == CLR_OK || result == CLR_TESTS_FAILED);
+        CHECK_EQ(summary.passed + summary.failed + summary.skipped, 3u);
+        ran++;
+    }
+    free(ram);
+    fprintf(stderr, "damaged test tables: %u ran, %u refused\n", ran, refused);
+    CHECK(ran > 100 && refused > 100); /* both ends were exercised */
+}
+
