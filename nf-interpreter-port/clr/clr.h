@@ -17,6 +17,7 @@
 #ifndef CLR_H
 #define CLR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,8 +26,9 @@ enum clr_result {
     CLR_REFUSED = 1,             /* the image failed a load check (logged); nothing runs */
     CLR_UNHANDLED_EXCEPTION = 2, /* the program stopped on an exception (logged with its stack trace) */
     CLR_NOT_LOADED = 3,          /* clr_run without a loaded runtime, or a second clr_run */
-    CLR_NO_ENTRY_POINT = 4,      /* clr_run of an app without Main (a test assembly; logged): clr_run_tests may run */
-    CLR_TESTS_FAILED = 5         /* clr_run_tests: at least one test failed */
+    CLR_DEADLOCK = 4,            /* every thread waits for something nothing can give (logged) */
+    CLR_NO_ENTRY_POINT = 5,      /* clr_run of an app without Main (a test assembly; logged): clr_run_tests may run */
+    CLR_TESTS_FAILED = 6         /* clr_run_tests: at least one test failed */
 };
 
 /* What the board gives the runtime. */
@@ -35,8 +37,16 @@ struct clr_hal {
     void (*console_write)(void *ctx, const char *utf8, size_t len);
     /* One diagnostic line (refusals, unhandled exceptions), NUL-terminated, without a newline. */
     void (*log_line)(void *ctx, const char *line);
+    /* Milliseconds since any fixed point (Thread.Sleep, timeouts, timers). NULL: a virtual clock that jumps
+     * to the next deadline whenever every thread waits (deterministic; what tests want). */
+    uint64_t (*now_ms)(void *ctx);
+    /* Called when every thread waits: sleep until until_ms (CLR_HAL_FOREVER: until an interrupt) or until
+     * clr_post_event is called. NULL: nothing to wait for but deadlines (see now_ms). */
+    void (*idle)(void *ctx, uint64_t until_ms);
     void *ctx;
 };
+
+#define CLR_HAL_FOREVER UINT64_MAX
 
 struct clr_config {
     const uint8_t *image; /* the first assembly; run in place, never copied */
@@ -45,11 +55,15 @@ struct clr_config {
     size_t ram_size;
     uint32_t max_call_depth; /* frames; deeper calls throw StackOverflowException. 0: CLR_DEFAULT_CALL_DEPTH */
     uint32_t stack_slots;    /* evaluation stack, arguments and locals, 16 bytes each. 0: CLR_DEFAULT_STACK_SLOTS */
+    uint32_t thread_call_depth;  /* the same for each started thread (its stack comes from the managed heap). */
+    uint32_t thread_stack_slots; /* 0: CLR_DEFAULT_THREAD_CALL_DEPTH / CLR_DEFAULT_THREAD_STACK_SLOTS */
     struct clr_hal hal;
 };
 
 #define CLR_DEFAULT_CALL_DEPTH 64u
 #define CLR_DEFAULT_STACK_SLOTS 1024u
+#define CLR_DEFAULT_THREAD_CALL_DEPTH 32u
+#define CLR_DEFAULT_THREAD_STACK_SLOTS 256u
 
 struct clr_runtime;
 
@@ -66,6 +80,14 @@ enum clr_result clr_load(const struct clr_config *cfg, struct clr_runtime **rt);
  */
 enum clr_result clr_run(struct clr_runtime *rt);
 
+/*
+ * Queues a native event (a GPIO edge, a BLE notification...) for the managed side, where a thread waiting
+ * in NativeEventQueue.WaitForEvent gets it. Callable from one interrupt priority (or with the others
+ * masked) while the runtime runs. false: the queue was full and the event is lost; the loss is counted
+ * and logged by the runtime, never silent.
+ */
+bool clr_post_event(struct clr_runtime *rt, uint32_t source, uint32_t data0, uint32_t data1);
+
 struct clr_test_summary {
     uint32_t passed, failed, skipped;
 };
@@ -75,6 +97,7 @@ struct clr_test_summary {
  * class's Setup, the test, its Cleanup, each test (and DataRow) in table order, one console line per test
  * ("PASS App.Tests.Adds(1, 2)", "FAIL ...: <exception type>: <message>", "SKIP ...") and a closing
  * "N passed, N failed" line (", N skipped" when any). CLR_OK when none failed, CLR_TESTS_FAILED otherwise;
+ * CLR_DEADLOCK when every thread blocked during a test (logged; that test fails, the rest do not run);
  * CLR_NOT_LOADED as clr_run. Runs once per load, instead of clr_run (or after it returned CLR_NO_ENTRY_POINT).
  * summary may be NULL.
  */

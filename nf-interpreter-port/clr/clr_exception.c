@@ -23,7 +23,23 @@ static const struct exception_info exceptions[] = {
     [CLR_EXC_INVALID_CAST] = {"System.InvalidCastException", NULL},
     [CLR_EXC_ARRAY_TYPE_MISMATCH] = {"System.ArrayTypeMismatchException",
                                      "Attempted to access an element as a type incompatible with the array."},
+    [CLR_EXC_SYNCHRONIZATION_LOCK] = {"System.Threading.SynchronizationLockException",
+                                      "Object synchronization method was called from an unsynchronized block of code."},
+    [CLR_EXC_THREAD_STATE] = {"System.Threading.ThreadStateException",
+                              "Thread is running or terminated; it cannot restart."},
 };
+
+const char *clr_exception_type_name(enum clr_exception exc)
+{
+    return exc < CLR_EXC_COUNT && exceptions[exc].type != NULL ? exceptions[exc].type : "System.Exception";
+}
+
+bool clr_exception_catchable(enum clr_exception exc)
+{
+    /* A damaged program or an exhausted stack is never caught: the program (or thread) stops. */
+    return exc < CLR_EXC_THROWN && exc != CLR_EXC_STACK_OVERFLOW && exc != CLR_EXC_INVALID_PROGRAM &&
+           exc != CLR_EXC_NOT_SUPPORTED;
+}
 
 enum clr_exception clr_throw(struct clr_runtime *rt, enum clr_exception exc, const char *detail_fmt, ...)
 {
@@ -147,11 +163,6 @@ struct clr_string *clr_exception_message(struct clr_runtime *rt)
     return clr_string_from_utf8(rt, (const uint8_t *)text, n);
 }
 
-const char *clr_exception_type_name(enum clr_exception exc)
-{
-    return exceptions[(size_t)exc < sizeof exceptions / sizeof exceptions[0] ? exc : 0].type;
-}
-
 void clr_report_unhandled(struct clr_runtime *rt)
 {
     if (rt->exception == CLR_EXC_THROWN && rt->exception_object != NULL) {
@@ -173,9 +184,11 @@ void clr_report_unhandled(struct clr_runtime *rt)
         }
         clr_log(rt, "Unhandled exception: %s: %s", name, text);
     } else {
+        const struct exception_info *info =
+            &exceptions[rt->exception < sizeof exceptions / sizeof exceptions[0] ? rt->exception : 0];
         char text[CLR_LOG_LINE_MAX];
         runtime_message(rt, text, sizeof text);
-        clr_log(rt, "Unhandled exception: %s: %s", clr_exception_type_name(rt->exception), text);
+        clr_log(rt, "Unhandled exception: %s: %s", info->type, text);
     }
     if (rt->exception_native != CLR_NONE32) {
         /* Thrown inside an internal call: .NET shows the native method as the innermost frame. */

@@ -272,6 +272,8 @@ static void out_outcome(struct clr_runtime *rt, const struct outcome *o)
         out(rt, ": ");
         if (o->text != NULL)
             clr_string_write_console(rt, o->text);
+        else
+            out(rt, "(no message: the heap is full)");
         return;
     }
     char name[TEXT_MAX];
@@ -293,10 +295,25 @@ static void out_outcome(struct clr_runtime *rt, const struct outcome *o)
 
 /* ---- running ---- */
 
-struct class_state {
-    uint16_t type;              /* CLR_NONE16: none made yet */
+struct runner {
+    uint16_t type; /* the class whose instance is kept, CLR_NONE16: none yet */
     struct clr_object *instance;
+    bool deadlock; /* every thread blocked: nothing more can run */
 };
+
+/* clr_call_top; false with *o failed when the call did not return. */
+static bool call(struct clr_runtime *rt, struct runner *r, clr_handle method, const struct clr_slot *args,
+                 struct outcome *o)
+{
+    const enum clr_exception exc = clr_call_top(rt, method, args);
+    if (exc == CLR_EXC_YIELD) {
+        r->deadlock = true;
+        runner_failure(rt, o, "Deadlock", "every thread waits for something nothing can give; no further test runs");
+    } else if (exc != CLR_EXC_NONE) {
+        caught(rt, o);
+    }
+    return exc == CLR_EXC_NONE;
+}
 
 static bool is_static(const struct clr_assembly *a, uint16_t method)
 {
@@ -307,10 +324,10 @@ static bool is_static(const struct clr_assembly *a, uint16_t method)
 
 /* The class's instance, made with its parameterless constructor; NULL with *o failed. */
 static struct clr_object *instance_of(struct clr_runtime *rt, struct clr_assembly *a, uint16_t type,
-                                      struct class_state *cs, struct outcome *o)
+                                      struct runner *r, struct outcome *o)
 {
-    if (cs->type == type)
-        return cs->instance;
+    if (r->type == type)
+        return r->instance;
     struct clr_type_def td;
     clr_read_type_def(a, type, &td);
     uint32_t ctor = CLR_NONE32;
@@ -335,12 +352,10 @@ static struct clr_object *instance_of(struct clr_runtime *rt, struct clr_assembl
         return NULL;
     }
     self.v.o = &instance->block;
-    if (clr_call_top(rt, CLR_HANDLE(a->index, ctor), &self) != CLR_EXC_NONE) {
-        caught(rt, o); /* tried again for the class's next test, as the .NET runner does */
-        return NULL;
-    }
-    cs->type = type;
-    cs->instance = instance;
+    if (!call(rt, r, CLR_HANDLE(a->index, ctor), &self, o))
+        return NULL; /* tried again for the class's next test, as the .NET runner does */
+    r->type = type;
+    r->instance = instance;
     return instance;
 }
 
@@ -448,21 +463,18 @@ static bool arguments(struct clr_runtime *rt, const struct clr_assembly *a, cons
 }
 
 /* Setup or Cleanup (CLR_NONE16: none): true when it returned. */
-static bool hook(struct clr_runtime *rt, struct clr_assembly *a, uint16_t method, struct clr_object *instance,
-                 struct outcome *o)
+static bool hook(struct clr_runtime *rt, struct runner *r, struct clr_assembly *a, uint16_t method,
+                 struct clr_object *instance, struct outcome *o)
 {
     if (method == CLR_NONE16)
         return true;
     const struct clr_slot self = {.kind = CLR_K_O, .elem = CLR_ELEM_OBJECT,
                                   .v.o = instance != NULL ? &instance->block : NULL}; /* NULL: static */
-    if (clr_call_top(rt, CLR_HANDLE(a->index, method), is_static(a, method) ? NULL : &self) == CLR_EXC_NONE)
-        return true;
-    caught(rt, o);
-    return false;
+    return call(rt, r, CLR_HANDLE(a->index, method), is_static(a, method) ? NULL : &self, o);
 }
 
 /* Setup, the test, Cleanup. The first failure counts; Cleanup runs when Setup returned. */
-static void run_test(struct clr_runtime *rt, struct clr_assembly *a, const uint8_t *row, struct class_state *cs,
+static void run_test(struct clr_runtime *rt, struct clr_assembly *a, const uint8_t *row, struct runner *r,
                      struct outcome *o)
 {
     const uint16_t type = clr_rd16(row + CLR_TEST_CLASS), method = clr_rd16(row + CLR_TEST_METHOD);
@@ -471,17 +483,18 @@ static void run_test(struct clr_runtime *rt, struct clr_assembly *a, const uint8
     struct clr_object *instance = NULL;
     const bool needs_instance = !is_static(a, method) || (setup != CLR_NONE16 && !is_static(a, setup)) ||
                                 (cleanup != CLR_NONE16 && !is_static(a, cleanup));
-    if (needs_instance && (instance = instance_of(rt, a, type, cs, o)) == NULL)
+    if (needs_instance && (instance = instance_of(rt, a, type, r, o)) == NULL)
         return;
-    if (!hook(rt, a, setup, instance, o))
+    if (!hook(rt, r, a, setup, instance, o))
         return;
     struct clr_method_def md;
     clr_read_method_def(a, method, &md);
-    if (arguments(rt, a, row, &md, is_static(a, method) ? NULL : instance, o) &&
-        clr_call_top(rt, CLR_HANDLE(a->index, method), rt->slots) != CLR_EXC_NONE)
-        caught(rt, o);
+    if (arguments(rt, a, row, &md, is_static(a, method) ? NULL : instance, o))
+        call(rt, r, CLR_HANDLE(a->index, method), rt->slots, o);
+    if (r->deadlock)
+        return;
     struct outcome after = {.verdict = PASS};
-    if (!hook(rt, a, cleanup, instance, &after) && o->verdict == PASS)
+    if (!hook(rt, r, a, cleanup, instance, &after) && (o->verdict == PASS || r->deadlock))
         *o = after;
     else if (after.verdict == FAIL && o->verdict == SKIP)
         *o = after;
@@ -494,12 +507,12 @@ enum clr_result clr_run_tests(struct clr_runtime *rt, struct clr_test_summary *s
     rt->state = CLR_STATE_RAN;
     struct clr_assembly *a = &rt->assemblies[rt->app];
     struct clr_test_summary s = {0, 0, 0};
-    struct class_state cs = {.type = CLR_NONE16, .instance = NULL};
+    struct runner r = {.type = CLR_NONE16, .instance = NULL, .deadlock = false};
     static const char *const labels[] = {[PASS] = "PASS ", [FAIL] = "FAIL ", [SKIP] = "SKIP "};
-    for (uint32_t i = 0; i < a->tables[CLR_TBL_TEST].count; i++) {
+    for (uint32_t i = 0; i < a->tables[CLR_TBL_TEST].count && !r.deadlock; i++) {
         const uint8_t *row = clr_row(a, CLR_TBL_TEST, i);
         struct outcome o;
-        run_test(rt, a, row, &cs, &o);
+        run_test(rt, a, row, &r, &o);
         out(rt, labels[o.verdict]);
         out_test_name(rt, a, row);
         if (o.verdict != PASS)
@@ -521,5 +534,5 @@ enum clr_result clr_run_tests(struct clr_runtime *rt, struct clr_test_summary *s
     out(rt, "\n");
     if (summary != NULL)
         *summary = s;
-    return s.failed == 0 ? CLR_OK : CLR_TESTS_FAILED;
+    return r.deadlock ? CLR_DEADLOCK : s.failed == 0 ? CLR_OK : CLR_TESTS_FAILED;
 }

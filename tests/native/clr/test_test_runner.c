@@ -89,6 +89,14 @@ static uint16_t throwing(struct fixture *fx, const char *name, uint16_t ctor, co
     return instance_method(fx->p, name, &il);
 }
 
+/* class App.Tests with a parameterless constructor; the methods defined next belong to it. */
+static uint16_t tests_class(struct fixture *fx)
+{
+    const uint16_t type = ib_type_def(fx->p->app, "App", "Tests", 0, TOK_TYPE_REF(fx->object));
+    default_ctor(fx->p);
+    return type;
+}
+
 static void test_row(struct prog *p, uint16_t type, uint16_t m, uint16_t setup, uint16_t cleanup, uint32_t args)
 {
     uint8_t *row = ib_row(p->app, CLR_TBL_TEST, p->app->count[CLR_TBL_TEST]++);
@@ -109,8 +117,7 @@ TEST(pass_fail_and_skip_lines_then_the_summary)
 {
     struct fixture fx = fixture();
     struct prog *p = fx.p;
-    const uint16_t type = ib_type_def(p->app, "App", "Tests", 0, TOK_TYPE_REF(fx.object));
-    default_ctor(p);
+    const uint16_t type = tests_class(&fx);
     const uint16_t passes = printing(p, "Passes", "in test\n");
     const uint16_t fails = throwing(&fx, "Fails", fx.err_ctor, "boom");
     const uint16_t skips = throwing(&fx, "Skips", fx.skip_ctor, "later");
@@ -161,8 +168,7 @@ TEST(an_exception_in_cleanup_fails_a_passing_test)
 {
     struct fixture fx = fixture();
     struct prog *p = fx.p;
-    const uint16_t type = ib_type_def(p->app, "App", "Tests", 0, TOK_TYPE_REF(fx.object));
-    default_ctor(p);
+    const uint16_t type = tests_class(&fx);
     const uint16_t cleanup = throwing(&fx, "Cleanup", fx.err_ctor, "leak");
     const uint16_t passes = printing(p, "Passes", NULL);
     test_row(p, type, passes, 0xFFFF, cleanup, IB_NONE);
@@ -174,8 +180,7 @@ TEST(runtime_exceptions_fail_their_test_and_the_next_test_runs_clean)
 {
     struct fixture fx = fixture();
     struct prog *p = fx.p;
-    const uint16_t type = ib_type_def(p->app, "App", "Tests", 0, TOK_TYPE_REF(fx.object));
-    default_ctor(p);
+    const uint16_t type = tests_class(&fx);
     struct il il;
     il_reset(&il);
     il_divide_by_zero(&il);
@@ -289,6 +294,31 @@ TEST(data_rows_pass_their_arguments_and_name_the_test_with_them)
                          "FAIL App.Rows.Add: System.Reflection.TargetParameterCountException: Parameter count mismatch.\n"
                          "5 PASS App.Rows.NullInt(null, 5)\n"
                          "4 passed, 3 failed\n");
+}
+
+/* Fills(): new object[1] until the heap is full, to the last few bytes: no room for the message either. */
+TEST(a_full_heap_fails_the_test_and_the_next_test_still_runs)
+{
+    struct fixture fx = fixture();
+    struct prog *p = fx.p;
+    const uint16_t type = tests_class(&fx);
+    struct il il;
+    il_reset(&il);
+    const uint32_t loop = il_label(&il);
+    il_mark(&il, loop);
+    il_ldc_i4(&il, 1);
+    il_tok(&il, CEE_NEWARR, TOK_TYPE_REF(fx.object));
+    il_op(&il, CEE_POP);
+    il_branch(&il, CEE_BR_S, loop);
+    const uint16_t fills = instance_method(p, "Fills", &il);
+    const uint16_t passes = printing(p, "Passes", NULL);
+    test_row(p, type, fills, 0xFFFF, 0xFFFF, IB_NONE);
+    test_row(p, type, passes, 0xFFFF, 0xFFFF, IB_NONE);
+    const struct run_options options = {.tests = true, .ram = 256 * 1024};
+    CHECK_STR_EQ(prog_run_with(p, &options)->out,
+                 "FAIL App.Tests.Fills: System.OutOfMemoryException: (no message: the heap is full)\n"
+                 "PASS App.Tests.Passes\n"
+                 "1 passed, 1 failed\n");
 }
 
 TEST(a_class_without_a_parameterless_constructor_fails_its_instance_tests)
