@@ -7,7 +7,7 @@ namespace nanoFramework.TestFramework
 {
     /// <summary>
     /// <c>dotnet nanoFramework.TestFramework.dll Tests.dll</c>: runs the tests of the net10.0 build of a test project.
-    /// Exit 0: no test failed; 1: nothing ran (arguments, assembly); 3: some tests failed (as nfclr_sim --test).
+    /// Exit 0: no test failed; 1: nothing ran (arguments, assembly); 4: some tests failed (as nfclr_sim --test).
     /// </summary>
     internal static class Program
     {
@@ -35,7 +35,7 @@ namespace nanoFramework.TestFramework
                 Console.Error.WriteLine($"cannot load {path}: {e.Message}");
                 return 1;
             }
-            return TestRunner.Run(tests, Console.Out) ? 0 : 3;
+            return TestRunner.Run(tests, Console.Out) ? 0 : 4;
         }
     }
 }

@@ -166,14 +166,14 @@ static size_t test_program(bool failing, bool tests_only)
     return n;
 }
 
-TEST(test_runs_the_tests_and_exits_0_when_none_failed_3_when_some_did)
+TEST(test_runs_the_tests_and_exits_0_when_none_failed_4_when_some_did)
 {
     char out[4096], args[600];
     snprintf(args, sizeof args, "--test %s", write_file("pass.img", img, test_program(false, true)));
     CHECK_EQ(run_sim(args, false, out, sizeof out), 0);
     CHECK_STR_EQ(out, "PASS App.Program.Ok\n1 passed, 0 failed\n");
     snprintf(args, sizeof args, "--test %s", write_file("fail.img", img, test_program(true, false)));
-    CHECK_EQ(run_sim(args, false, out, sizeof out), 3);
+    CHECK_EQ(run_sim(args, false, out, sizeof out), 4);
     CHECK_STR_EQ(out, "PASS App.Program.Ok\n"
                       "FAIL App.Program.Bad: System.DivideByZeroException: Attempted to divide by zero.\n"
                       "1 passed, 1 failed\n");
