@@ -102,7 +102,7 @@ int main(void)
                   (unsigned long)use.heap_size);
     }
     an505_log("nfclr: ended (%s).", clr_result_text(result));
-    return result == CLR_OK                ? AN505_EXIT_OK
-           : result == CLR_UNHANDLED_EXCEPTION || result == CLR_TESTS_FAILED ? AN505_EXIT_FAULT
-                                               : AN505_EXIT_HALTED;
+    if (result == CLR_OK)
+        return AN505_EXIT_OK;
+    return result == CLR_UNHANDLED_EXCEPTION || result == CLR_TESTS_FAILED ? AN505_EXIT_FAULT : AN505_EXIT_HALTED;
 }
