@@ -133,6 +133,23 @@ static enum clr_exception string_get_length(struct clr_runtime *rt, struct clr_s
     return CLR_EXC_NONE;
 }
 
+/* String.FormatSlice(s, start, length): the code units [start, start + length) as a new string. */
+static enum clr_exception string_format_slice(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    const struct clr_string *s = as_string(&args[0]);
+    if (s == NULL)
+        return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
+    const int32_t start = args[1].v.i4, length = args[2].v.i4;
+    if (start < 0 || length < 0 || length > s->length - start)
+        return clr_throw(rt, CLR_EXC_INDEX_OUT_OF_RANGE, NULL);
+    struct clr_string *slice = clr_string_new(rt, length);
+    if (slice == NULL)
+        return clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL);
+    memcpy(slice->chars, s->chars + start, 2 * (size_t)length);
+    set_object(result, slice);
+    return CLR_EXC_NONE;
+}
+
 static enum clr_exception array_get_length(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
 {
     if (args[0].v.o == NULL)
@@ -172,10 +189,16 @@ static enum clr_exception object_to_string(struct clr_runtime *rt, struct clr_sl
 static const struct clr_native_method mscorlib_methods[] = {
     {"System.Array::get_Length()", array_get_length},
     {"System.Console::WriteNative(System.String)", console_write_native},
+    {"System.Convert::Base64(System.Byte[])", clr_native_convert_base64},
     {"System.Environment::get_TickCount64()", clr_environment_tick_count},
     {"System.Number::DoubleToString(System.Double)", double_to_string},
+    {"System.Number::FormatDouble(System.Double,System.String)", clr_native_format_double},
+    {"System.Number::FormatInteger(System.Int64,System.Int32,System.String)", clr_native_format_integer},
+    {"System.Number::FormatSingle(System.Single,System.String)", clr_native_format_single},
     {"System.Number::Int32ToString(System.Int32)", int32_to_string},
     {"System.Number::Int64ToString(System.Int64)", int64_to_string},
+    {"System.Number::ParseFloating(System.String,System.Int32,System.Int32,System.Double&)", clr_native_parse_floating},
+    {"System.Number::ParseInteger(System.String,System.Int32,System.Int32,System.Int64&)", clr_native_parse_integer},
     {"System.Number::SingleToString(System.Single)", single_to_string},
     {"System.Number::UInt32ToString(System.UInt32)", uint32_to_string},
     {"System.Number::UInt64ToString(System.UInt64)", uint64_to_string},
@@ -191,6 +214,7 @@ static const struct clr_native_method mscorlib_methods[] = {
     {"System.RuntimeType::TypeIdOf(System.Object)", clr_runtime_type_type_id_of},
     {"System.String::Concat(System.String,System.String)", string_concat},
     {"System.String::Equals(System.String,System.String)", string_equals},
+    {"System.String::FormatSlice(System.String,System.Int32,System.Int32)", string_format_slice},
     {"System.String::get_Chars(System.Int32)", string_get_chars},
     {"System.String::get_Length()", string_get_length},
     {"System.Threading.EventWaitHandle::Reset()", clr_event_reset},

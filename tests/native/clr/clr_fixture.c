@@ -175,7 +175,7 @@ static struct prog g_prog;
 
 struct corlib_method {
     const char *type, *name, *canonical;
-    uint8_t sig[8];
+    uint8_t sig[10];
     uint8_t sig_len;
     bool instance;
 };
@@ -185,8 +185,16 @@ static const struct corlib_method corlib_natives[] = {
     {"Array", "get_Length", "System.Array::get_Length()", {0, 1, 0, CLR_ELEM_I4}, 4, true},
     {"Console", "WriteNative", "System.Console::WriteNative(System.String)", {0, 0, 1, CLR_ELEM_VOID, S}, 5, false},
     {"Number", "DoubleToString", "System.Number::DoubleToString(System.Double)", {0, 0, 1, S, CLR_ELEM_R8}, 5, false},
+    {"Number", "FormatDouble", "System.Number::FormatDouble(System.Double,System.String)", {0, 0, 2, S, CLR_ELEM_R8, S}, 6, false},
+    {"Number", "FormatInteger", "System.Number::FormatInteger(System.Int64,System.Int32,System.String)",
+     {0, 0, 3, S, CLR_ELEM_I8, CLR_ELEM_I4, S}, 7, false},
+    {"Number", "FormatSingle", "System.Number::FormatSingle(System.Single,System.String)", {0, 0, 2, S, CLR_ELEM_R4, S}, 6, false},
     {"Number", "Int32ToString", "System.Number::Int32ToString(System.Int32)", {0, 0, 1, S, CLR_ELEM_I4}, 5, false},
     {"Number", "Int64ToString", "System.Number::Int64ToString(System.Int64)", {0, 0, 1, S, CLR_ELEM_I8}, 5, false},
+    {"Number", "ParseFloating", "System.Number::ParseFloating(System.String,System.Int32,System.Int32,System.Double&)",
+     {0, 0, 4, CLR_ELEM_I4, S, CLR_ELEM_I4, CLR_ELEM_I4, CLR_ELEM_BYREF, CLR_ELEM_R8}, 9, false},
+    {"Number", "ParseInteger", "System.Number::ParseInteger(System.String,System.Int32,System.Int32,System.Int64&)",
+     {0, 0, 4, CLR_ELEM_I4, S, CLR_ELEM_I4, CLR_ELEM_I4, CLR_ELEM_BYREF, CLR_ELEM_I8}, 9, false},
     {"Number", "SingleToString", "System.Number::SingleToString(System.Single)", {0, 0, 1, S, CLR_ELEM_R4}, 5, false},
     {"Number", "UInt32ToString", "System.Number::UInt32ToString(System.UInt32)", {0, 0, 1, S, CLR_ELEM_U4}, 5, false},
     {"Number", "UInt64ToString", "System.Number::UInt64ToString(System.UInt64)", {0, 0, 1, S, CLR_ELEM_U8}, 5, false},
@@ -195,6 +203,9 @@ static const struct corlib_method corlib_natives[] = {
     {"String", "Equals", "System.String::Equals(System.String,System.String)", {0, 0, 2, CLR_ELEM_BOOLEAN, S, S}, 6, false},
     {"String", "get_Chars", "System.String::get_Chars(System.Int32)", {0, 1, 1, CLR_ELEM_CHAR, CLR_ELEM_I4}, 5, true},
     {"String", "get_Length", "System.String::get_Length()", {0, 1, 0, CLR_ELEM_I4}, 4, true},
+    {"String", "FormatSlice", "System.String::FormatSlice(System.String,System.Int32,System.Int32)",
+     {0, 0, 3, S, S, CLR_ELEM_I4, CLR_ELEM_I4}, 7, false},
+    {"Convert", "Base64", "System.Convert::Base64(System.Byte[])", {0, 0, 1, S, CLR_ELEM_SZARRAY, CLR_ELEM_U1}, 6, false},
 };
 #define NATIVE_COUNT (sizeof corlib_natives / sizeof corlib_natives[0])
 #define FIRMWARE_MAX 256u /* internal calls the firmware may have */
@@ -224,9 +235,9 @@ static void build_corlib(struct ib_assembly *c)
             firmware[f] = ib_method_def(c, "Placeholder", MA_STATIC, MI_INTERNAL_CALL,
                                         ib_sig(c, SIG_BYTES(0, 0, 0, CLR_ELEM_VOID)), IB_NONE, 0);
     }
-    static const char *const types[] = {"String", "Console", "Number", "Array"};
-    for (unsigned t = 0; t < 4; t++) {
-        ib_type_def(c, "System", types[t], t == 0 ? TA_SEALED : t == 3 ? 0x81 : 0x181, TOK_TYPE_DEF(object));
+    static const char *const types[] = {"String", "Console", "Number", "Convert", "Array"};
+    for (unsigned t = 0; t < 5; t++) {
+        ib_type_def(c, "System", types[t], t == 0 ? TA_SEALED : t == 4 ? 0x81 : 0x181, TOK_TYPE_DEF(object));
         for (unsigned i = 0; i < NATIVE_COUNT; i++) {
             const struct corlib_method *m = &corlib_natives[i];
             if (strcmp(m->type, types[t]) != 0)
@@ -255,19 +266,22 @@ struct prog *prog_new(void)
     p->corlib_ref = ib_assembly_ref(a, "mscorlib", 1, 0);
     const uint16_t object = ib_type_ref(a, p->corlib_ref, "System", "Object");
     p->enum_type_ref = ib_type_ref(a, p->corlib_ref, "System", "Enum");
-    uint16_t owners[4];
-    static const char *const types[] = {"String", "Console", "Number", "Array"};
-    for (unsigned t = 0; t < 4; t++)
+    uint16_t owners[5];
+    static const char *const types[] = {"String", "Console", "Number", "Convert", "Array"};
+    for (unsigned t = 0; t < 5; t++)
         owners[t] = ib_type_ref(a, p->corlib_ref, "System", types[t]);
     p->string_type_ref = owners[0];
-    uint32_t *tokens[NATIVE_COUNT] = {&p->array_length, &p->write, &p->r8_to_s, &p->i4_to_s, &p->i8_to_s, &p->r4_to_s, &p->u4_to_s,
+    uint32_t *tokens[NATIVE_COUNT] = {&p->array_length, &p->write, &p->r8_to_s, &p->format_double, &p->format_integer,
+                                      &p->format_single, &p->i4_to_s, &p->i8_to_s, &p->parse_floating,
+                                      &p->parse_integer, &p->r4_to_s, &p->u4_to_s,
                                       &p->u8_to_s, &p->object_to_s, &p->concat, &p->equals, &p->get_chars,
-                                      &p->get_length};
+                                      &p->get_length, &p->format_slice, &p->base64};
     for (unsigned i = 0; i < NATIVE_COUNT; i++) {
         const struct corlib_method *m = &corlib_natives[i];
         const unsigned t = strcmp(m->type, "String") == 0    ? 0
                            : strcmp(m->type, "Console") == 0 ? 1
-                           : strcmp(m->type, "Array") == 0   ? 3
+                           : strcmp(m->type, "Convert") == 0 ? 3
+                           : strcmp(m->type, "Array") == 0   ? 4
                                                              : 2;
         const uint16_t owner = strcmp(m->type, "Object") == 0 ? object : owners[t];
         *tokens[i] = TOK_METHOD_REF(ib_method_ref(a, owner, m->name, ib_sig(a, m->sig, m->sig_len)));
