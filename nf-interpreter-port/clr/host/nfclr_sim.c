@@ -10,13 +10,14 @@
  * default 10000), --stack-slots N (default 1048576), --stats (memory use and collector statistics on
  * stderr), --gc-stress (collect before every allocation and verify the heap after each collection), --events N
  * (posts N native events before Main runs: source k, data k*2 and k*3, as a board's interrupts would),
- * --settings FILE (a simulated app-core flash file whose settings_storage partition SettingsStore uses).
+ * --settings FILE (a simulated app-core flash file whose settings_storage partition SettingsStore uses),
+ * --test (run the app's unit tests instead of Main: one line per test, then "N passed, N failed").
  * The settings store is the --flash file's settings_storage partition, else --settings's, else an empty one
  * in RAM.
  *
  * stdout carries the program's output only; diagnostics go to stderr.
- * Exit: 0 Main returned, 1 nothing ran (bad arguments, unreadable file, image refused), 2 unhandled exception,
- * 3 deadlock (every thread blocked for ever).
+ * Exit: 0 Main returned (--test: no test failed), 1 nothing ran (bad arguments, unreadable file, image refused,
+ * no Main), 2 unhandled exception, 3 deadlock (every thread blocked for ever), 4 (--test) some tests failed.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -47,9 +48,9 @@ static void log_line(void *ctx, const char *line)
 static void usage(FILE *out)
 {
     fprintf(out, "usage: nfclr_sim [--ram BYTES] [--max-depth N] [--stack-slots N] [--events N] [--settings FILE] "
-                 "[--stats] [--gc-stress] (IMAGE | --flash FILE)\n"
-                 "exit: 0 Main returned, 1 nothing ran (arguments, file or image refused), 2 unhandled exception, "
-                 "3 deadlock\n");
+                 "[--stats] [--gc-stress] [--test] (IMAGE | --flash FILE)\n"
+                 "exit: 0 Main returned or no test failed, 1 nothing ran (arguments, file or image refused, no Main), "
+                 "2 unhandled exception, 3 deadlock, 4 some tests failed\n");
 }
 
 static unsigned char *read_file(const char *path, size_t *size)
@@ -106,14 +107,17 @@ int main(int argc, char **argv)
 {
     const char *image_path = NULL, *flash_path = NULL, *settings_path = NULL;
     unsigned long long ram_size = 64ull << 20, max_depth = 10000, stack_slots = 1u << 20, events = 0;
-    int stats = 0, gc_stress = 0;
+    int stats = 0, tests = 0, gc_stress = 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (strcmp(arg, "--help") == 0) {
             usage(stdout);
             return 0;
         }
-        int *flag = strcmp(arg, "--stats") == 0 ? &stats : strcmp(arg, "--gc-stress") == 0 ? &gc_stress : NULL;
+        int *flag = strcmp(arg, "--stats") == 0       ? &stats
+                    : strcmp(arg, "--gc-stress") == 0 ? &gc_stress
+                    : strcmp(arg, "--test") == 0      ? &tests
+                                                      : NULL;
         if (flag != NULL) {
             *flag = 1;
             continue;
@@ -220,7 +224,7 @@ int main(int argc, char **argv)
     for (unsigned long long k = 0; result == CLR_OK && k < events; k++)
         clr_post_event(rt, (uint32_t)k, (uint32_t)k * 2u, (uint32_t)k * 3u);
     if (result == CLR_OK)
-        result = clr_run(rt);
+        result = tests ? clr_run_tests(rt, NULL) : clr_run(rt);
     fflush(stdout);
     if (stats && rt != NULL) {
         const struct clr_memory_use use = clr_memory_use(rt);
@@ -232,5 +236,9 @@ int main(int argc, char **argv)
     free(ram);
     flash_sim_close(flash);
     free(file);
-    return result == CLR_OK ? 0 : result == CLR_UNHANDLED_EXCEPTION ? 2 : result == CLR_DEADLOCK ? 3 : 1;
+    return result == CLR_OK                    ? 0
+           : result == CLR_UNHANDLED_EXCEPTION ? 2
+           : result == CLR_DEADLOCK            ? 3
+           : result == CLR_TESTS_FAILED        ? 4
+                                               : 1;
 }
