@@ -109,7 +109,7 @@ bool clr_check_tests(struct clr_runtime *rt, struct clr_assembly *a)
         else if (args != CLR_NONE32) {
             uint32_t pos;
             const int n = arg_list(a, args, &pos);
-            struct data_arg arg;
+            struct data_arg arg = {0};
             for (int k = 0; k < n && what == NULL; k++)
                 if (!next_arg(a, &pos, &arg))
                     what = "an argument of its DataRow list is malformed";
@@ -209,7 +209,7 @@ static void out_test_name(struct clr_runtime *rt, const struct clr_assembly *a, 
     const int n = arg_list(a, args, &pos);
     out(rt, "(");
     for (int k = 0; k < n; k++) {
-        struct data_arg arg;
+        struct data_arg arg = {0};
         next_arg(a, &pos, &arg);
         if (k > 0)
             out(rt, ", ");
@@ -449,7 +449,7 @@ static bool arguments(struct clr_runtime *rt, const struct clr_assembly *a, cons
     /* rt->slots are no root before the call's frame exists: the strings and boxes made here are rooted meanwhile. */
     unsigned rooted = 0;
     for (unsigned k = 0; k < params; k++) {
-        struct data_arg arg;
+        struct data_arg arg = {0};
         next_arg(a, &pos, &arg);
         enum fit fit = argument(rt, a, &p, &arg, &rt->slots[self + k]);
         if (fit == FITS && rt->slots[self + k].kind == CLR_K_O && rt->slots[self + k].v.o != NULL)
