@@ -1,8 +1,9 @@
 /*
- * The internal calls of mscorlib (managed/CoreLibrary), sorted by canonical name as the format asks.
+ * The internal calls of mscorlib (managed/CoreLibrary), sorted by canonical name as the format asks; the
+ * table binds those of clr_corlib_text.c and clr_corlib_math.c too (clr_corlib.h).
  * The interpreter has already converted the arguments to the parameter types; `this` is args[0].
  */
-#include "clr_internal.h"
+#include "clr_corlib.h"
 
 static struct clr_string *as_string(const struct clr_slot *slot)
 {
@@ -171,7 +172,27 @@ static enum clr_exception object_to_string(struct clr_runtime *rt, struct clr_sl
 
 static const struct clr_native_method mscorlib_methods[] = {
     {"System.Array::get_Length()", array_get_length},
+    {"System.BitConverter::DoubleToInt64Bits(System.Double)", clr_bits_double_to_int64},
+    {"System.BitConverter::Int32BitsToSingle(System.Int32)", clr_bits_int32_to_single},
+    {"System.BitConverter::Int64BitsToDouble(System.Int64)", clr_bits_int64_to_double},
+    {"System.BitConverter::SingleToInt32Bits(System.Single)", clr_bits_single_to_int32},
     {"System.Console::WriteNative(System.String)", console_write_native},
+    {"System.Math::Acos(System.Double)", clr_math_acos},
+    {"System.Math::Asin(System.Double)", clr_math_asin},
+    {"System.Math::Atan(System.Double)", clr_math_atan},
+    {"System.Math::Atan2(System.Double,System.Double)", clr_math_atan2},
+    {"System.Math::Ceiling(System.Double)", clr_math_ceiling},
+    {"System.Math::Cos(System.Double)", clr_math_cos},
+    {"System.Math::Exp(System.Double)", clr_math_exp},
+    {"System.Math::Floor(System.Double)", clr_math_floor},
+    {"System.Math::Log(System.Double)", clr_math_log},
+    {"System.Math::Log10(System.Double)", clr_math_log10},
+    {"System.Math::Pow(System.Double,System.Double)", clr_math_pow},
+    {"System.Math::Round(System.Double)", clr_math_round},
+    {"System.Math::Sin(System.Double)", clr_math_sin},
+    {"System.Math::Sqrt(System.Double)", clr_math_sqrt},
+    {"System.Math::Tan(System.Double)", clr_math_tan},
+    {"System.Math::Truncate(System.Double)", clr_math_truncate},
     {"System.Number::DoubleToString(System.Double)", double_to_string},
     {"System.Number::Int32ToString(System.Int32)", int32_to_string},
     {"System.Number::Int64ToString(System.Int64)", int64_to_string},
@@ -180,7 +201,11 @@ static const struct clr_native_method mscorlib_methods[] = {
     {"System.Number::UInt64ToString(System.UInt64)", uint64_to_string},
     {"System.Object::ToString()", object_to_string},
     {"System.String::Concat(System.String,System.String)", string_concat},
+    {"System.String::CopyChars(System.Int32,System.Char[],System.Int32,System.Int32)", clr_string_copy_chars},
     {"System.String::Equals(System.String,System.String)", string_equals},
+    {"System.String::FromChars(System.Char[],System.Int32,System.Int32)", clr_string_from_chars},
+    {"System.String::Repeat(System.Char,System.Int32)", clr_string_repeat},
+    {"System.String::SubstringUnchecked(System.Int32,System.Int32)", clr_string_substring},
     {"System.String::get_Chars(System.Int32)", string_get_chars},
     {"System.String::get_Length()", string_get_length},
 };

@@ -383,6 +383,8 @@ struct clr_string *clr_exception_message(struct clr_runtime *rt);
 
 /* Signatures of the same kind compared structurally (clr_resolve.c). */
 bool clr_same_signature(const struct clr_assembly *a, uint32_t sig_a, const struct clr_assembly *b, uint32_t sig_b);
+/* Method signatures with the same parameters (count and types), flags and return types aside. */
+bool clr_same_parameters(const struct clr_assembly *a, uint32_t sig_a, const struct clr_assembly *b, uint32_t sig_b);
 /* Field slots and vtables of the assembly's types (after clr_prepare_statics). */
 bool clr_prepare_types(struct clr_runtime *rt, struct clr_assembly *a);
 /* The base TypeDef of `type`, CLR_NONE32 for none. */

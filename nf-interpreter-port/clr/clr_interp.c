@@ -713,6 +713,27 @@ static enum clr_exception cast(struct clr_runtime *rt, struct clr_frame *f, unsi
     return clr_throw(rt, CLR_EXC_INVALID_CAST, "Unable to cast object of type '%s' to type '%s'.", from, to);
 }
 
+/*
+ * newobj of a String constructor: the runtime makes strings, so (as .NET does) each constructor has a static
+ * factory `String::Ctor` with the same parameters, returning the new string; the arguments are already in place.
+ */
+static enum clr_exception new_string(struct clr_runtime *rt, struct clr_frame *f, struct clr_assembly *a,
+                                     clr_handle ctor_handle, const struct clr_method_def *ctor)
+{
+    struct clr_type_def td;
+    clr_read_type_def(a, ctor->owner, &td);
+    for (uint32_t m = td.first_method; m < (uint32_t)td.first_method + td.method_count; m++) {
+        struct clr_method_def md;
+        clr_read_method_def(a, m, &md);
+        if ((md.flags & CLR_METHOD_ATTR_STATIC) != 0 && clr_string_equals(a, md.name, "Ctor") &&
+            clr_same_parameters(a, md.signature, a, ctor->signature))
+            return call_method(rt, f, CLR_HANDLE(a->index, m), false);
+    }
+    char name[96];
+    return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "IL_%04x newobj of %s: corlib has no String.Ctor factory with its "
+                     "parameters.", (unsigned)f->op_ip, method_name(a, CLR_HANDLE_ROW(ctor_handle), name, sizeof name));
+}
+
 /* newobj of a class: the object goes under the constructor's arguments, the constructor's return leaves it. */
 static enum clr_exception new_object(struct clr_runtime *rt, struct clr_frame *f, unsigned op, bool *restart)
 {
@@ -731,8 +752,12 @@ static enum clr_exception new_object(struct clr_runtime *rt, struct clr_frame *f
     const clr_handle type = CLR_HANDLE(a->index, md.owner);
     if ((md.flags & CLR_METHOD_ATTR_STATIC) != 0 || !clr_string_equals(a, md.name, ".ctor") || md.arg_count == 0)
         return invalid(rt, f, op, "the method is not a constructor");
+    if (type == rt->string_type) {
+        *restart = true;
+        return new_string(rt, f, a, h, &md);
+    }
     char name[96];
-    if (clr_type_is_value_type(rt, type) || type == rt->string_type ||
+    if (clr_type_is_value_type(rt, type) ||
         (md.impl_flags & CLR_METHOD_IMPL_INTERNAL_CALL) != 0)
         return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "IL_%04x newobj of %s: constructors of value types, strings and "
                          "arrays are " NOT_YET ".", (unsigned)f->op_ip, method_name(a, CLR_HANDLE_ROW(h), name, sizeof name));

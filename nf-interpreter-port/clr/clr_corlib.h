@@ -1,0 +1,37 @@
+/*
+ * Internal calls of mscorlib that live outside clr_corlib.c (which holds the sorted table binding them).
+ */
+#ifndef CLR_CORLIB_H
+#define CLR_CORLIB_H
+
+#include "clr_internal.h"
+
+/* clr_corlib_text.c: copies between strings and char arrays (the managed caller checked the ranges). */
+enum clr_exception clr_string_from_chars(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_string_repeat(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_string_substring(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_string_copy_chars(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+
+/* clr_corlib_math.c: System.Math over libm, and BitConverter's bit reinterpretations. */
+enum clr_exception clr_math_acos(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_asin(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_atan(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_atan2(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_ceiling(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_cos(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_exp(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_floor(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_log(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_log10(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_pow(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_round(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_sin(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_sqrt(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_tan(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_truncate(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_bits_double_to_int64(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_bits_int64_to_double(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_bits_single_to_int32(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_bits_int32_to_single(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+
+#endif /* CLR_CORLIB_H */

@@ -1,0 +1,94 @@
+/*
+ * String's natives for making strings from char arrays and copying them back. The managed callers check the
+ * ranges and throw .NET's argument exceptions; these check again so that bad IL cannot reach outside an object.
+ */
+#include "clr_corlib.h"
+
+/* The exception for an argument that should be a char[] (or, with `string`, a string) but is not. */
+static enum clr_exception check_kind(struct clr_runtime *rt, const struct clr_slot *slot, bool string)
+{
+    const struct clr_block *b = slot->v.o;
+    if (b == NULL)
+        return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
+    const bool ok = string ? b->kind == CLR_BLOCK_STRING
+                           : b->kind == CLR_BLOCK_ARRAY && ((const struct clr_array *)b)->elem == CLR_ELEM_CHAR;
+    return ok ? CLR_EXC_NONE
+              : clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "String's native received %s.",
+                          string ? "an object that is not a string" : "an array that is not a char[]");
+}
+
+static bool range_ok(int32_t start, int32_t count, int32_t length)
+{
+    return start >= 0 && count >= 0 && start <= length - count;
+}
+
+/* A new string of `count` UTF-16 units copied from `units` (an array's bytes need not be aligned). */
+static enum clr_exception string_result(struct clr_runtime *rt, const void *units, int32_t count,
+                                        struct clr_slot *result)
+{
+    struct clr_string *s = clr_string_new(rt, count);
+    if (s == NULL)
+        return clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL);
+    if (units != NULL)
+        memcpy(s->chars, units, 2 * (size_t)count);
+    result->kind = CLR_K_O;
+    result->v.o = &s->block;
+    return CLR_EXC_NONE;
+}
+
+/* String.FromChars(char[] value, int startIndex, int length) */
+enum clr_exception clr_string_from_chars(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    enum clr_exception exc = check_kind(rt, &args[0], false);
+    if (exc != CLR_EXC_NONE)
+        return exc;
+    const struct clr_array *chars = (const struct clr_array *)args[0].v.o;
+    const int32_t start = args[1].v.i4, count = args[2].v.i4;
+    if (!range_ok(start, count, chars->length))
+        return clr_throw(rt, CLR_EXC_INDEX_OUT_OF_RANGE, NULL);
+    return string_result(rt, chars->data + 2 * (size_t)start, count, result);
+}
+
+/* String.Repeat(char c, int count) */
+enum clr_exception clr_string_repeat(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    const int32_t count = args[1].v.i4;
+    if (count < 0)
+        return clr_throw(rt, CLR_EXC_INDEX_OUT_OF_RANGE, NULL);
+    const enum clr_exception exc = string_result(rt, NULL, count, result);
+    struct clr_string *s = (struct clr_string *)result->v.o;
+    for (int32_t i = 0; exc == CLR_EXC_NONE && i < count; i++)
+        s->chars[i] = (uint16_t)args[0].v.i4;
+    return exc;
+}
+
+/* this.SubstringUnchecked(int startIndex, int length) */
+enum clr_exception clr_string_substring(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    enum clr_exception exc = check_kind(rt, &args[0], true);
+    if (exc != CLR_EXC_NONE)
+        return exc;
+    const struct clr_string *from = (const struct clr_string *)args[0].v.o;
+    const int32_t start = args[1].v.i4, count = args[2].v.i4;
+    if (!range_ok(start, count, from->length))
+        return clr_throw(rt, CLR_EXC_INDEX_OUT_OF_RANGE, NULL);
+    return string_result(rt, from->chars + start, count, result);
+}
+
+/* this.CopyChars(int sourceIndex, char[] destination, int destinationIndex, int count) */
+enum clr_exception clr_string_copy_chars(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    (void)result;
+    enum clr_exception exc = check_kind(rt, &args[0], true);
+    if (exc == CLR_EXC_NONE)
+        exc = check_kind(rt, &args[2], false);
+    if (exc != CLR_EXC_NONE)
+        return exc;
+    const struct clr_string *from = (const struct clr_string *)args[0].v.o;
+    struct clr_array *to = (struct clr_array *)args[2].v.o;
+    const int32_t source = args[1].v.i4, dest = args[3].v.i4, count = args[4].v.i4;
+    if (!range_ok(source, count, from->length) || !range_ok(dest, count, to->length))
+        return clr_throw(rt, CLR_EXC_INDEX_OUT_OF_RANGE, NULL);
+    memcpy(to->data + 2 * (size_t)dest, from->chars + source, 2 * (size_t)count);
+    return CLR_EXC_NONE;
+}
