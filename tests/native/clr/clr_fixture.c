@@ -166,7 +166,7 @@ static struct prog g_prog;
 
 struct corlib_method {
     const char *type, *name, *canonical;
-    uint8_t sig[8];
+    uint8_t sig[10];
     uint8_t sig_len;
     bool instance;
 };
@@ -174,7 +174,27 @@ struct corlib_method {
 /* In the firmware's order (sorted canonical names). */
 static const struct corlib_method corlib_natives[] = {
     {"Array", "get_Length", "System.Array::get_Length()", {0, 1, 0, CLR_ELEM_I4}, 4, true},
+    {"BitConverter", "DoubleToInt64Bits", "System.BitConverter::DoubleToInt64Bits(System.Double)", {0, 0, 1, CLR_ELEM_I8, CLR_ELEM_R8}, 5, false},
+    {"BitConverter", "Int32BitsToSingle", "System.BitConverter::Int32BitsToSingle(System.Int32)", {0, 0, 1, CLR_ELEM_R4, CLR_ELEM_I4}, 5, false},
+    {"BitConverter", "Int64BitsToDouble", "System.BitConverter::Int64BitsToDouble(System.Int64)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_I8}, 5, false},
+    {"BitConverter", "SingleToInt32Bits", "System.BitConverter::SingleToInt32Bits(System.Single)", {0, 0, 1, CLR_ELEM_I4, CLR_ELEM_R4}, 5, false},
     {"Console", "WriteNative", "System.Console::WriteNative(System.String)", {0, 0, 1, CLR_ELEM_VOID, S}, 5, false},
+    {"Math", "Acos", "System.Math::Acos(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Asin", "System.Math::Asin(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Atan", "System.Math::Atan(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Atan2", "System.Math::Atan2(System.Double,System.Double)", {0, 0, 2, CLR_ELEM_R8, CLR_ELEM_R8, CLR_ELEM_R8}, 6, false},
+    {"Math", "Ceiling", "System.Math::Ceiling(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Cos", "System.Math::Cos(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Exp", "System.Math::Exp(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Floor", "System.Math::Floor(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Log", "System.Math::Log(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Log10", "System.Math::Log10(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Pow", "System.Math::Pow(System.Double,System.Double)", {0, 0, 2, CLR_ELEM_R8, CLR_ELEM_R8, CLR_ELEM_R8}, 6, false},
+    {"Math", "Round", "System.Math::Round(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Sin", "System.Math::Sin(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Sqrt", "System.Math::Sqrt(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Tan", "System.Math::Tan(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Truncate", "System.Math::Truncate(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
     {"Number", "DoubleToString", "System.Number::DoubleToString(System.Double)", {0, 0, 1, S, CLR_ELEM_R8}, 5, false},
     {"Number", "Int32ToString", "System.Number::Int32ToString(System.Int32)", {0, 0, 1, S, CLR_ELEM_I4}, 5, false},
     {"Number", "Int64ToString", "System.Number::Int64ToString(System.Int64)", {0, 0, 1, S, CLR_ELEM_I8}, 5, false},
@@ -183,11 +203,28 @@ static const struct corlib_method corlib_natives[] = {
     {"Number", "UInt64ToString", "System.Number::UInt64ToString(System.UInt64)", {0, 0, 1, S, CLR_ELEM_U8}, 5, false},
     {"Object", "ToString", "System.Object::ToString()", {0, 1, 0, S}, 4, true},
     {"String", "Concat", "System.String::Concat(System.String,System.String)", {0, 0, 2, S, S, S}, 6, false},
+    {"String", "CopyChars", "System.String::CopyChars(System.Int32,System.Char[],System.Int32,System.Int32)", {0, 1, 4, CLR_ELEM_VOID, CLR_ELEM_I4, CLR_ELEM_SZARRAY, CLR_ELEM_CHAR, CLR_ELEM_I4, CLR_ELEM_I4}, 9, true},
     {"String", "Equals", "System.String::Equals(System.String,System.String)", {0, 0, 2, CLR_ELEM_BOOLEAN, S, S}, 6, false},
+    {"String", "FromChars", "System.String::FromChars(System.Char[],System.Int32,System.Int32)", {0, 0, 3, S, CLR_ELEM_SZARRAY, CLR_ELEM_CHAR, CLR_ELEM_I4, CLR_ELEM_I4}, 8, false},
+    {"String", "Repeat", "System.String::Repeat(System.Char,System.Int32)", {0, 0, 2, S, CLR_ELEM_CHAR, CLR_ELEM_I4}, 6, false},
+    {"String", "SubstringUnchecked", "System.String::SubstringUnchecked(System.Int32,System.Int32)", {0, 1, 2, S, CLR_ELEM_I4, CLR_ELEM_I4}, 6, true},
     {"String", "get_Chars", "System.String::get_Chars(System.Int32)", {0, 1, 1, CLR_ELEM_CHAR, CLR_ELEM_I4}, 5, true},
     {"String", "get_Length", "System.String::get_Length()", {0, 1, 0, CLR_ELEM_I4}, 4, true},
 };
 #define NATIVE_COUNT (sizeof corlib_natives / sizeof corlib_natives[0])
+
+/* The classes holding them besides Object: String first (sealed), Array fourth (abstract), the rest static. */
+static const char *const corlib_types[] = {"String", "Console", "Number", "Array", "BitConverter", "Math"};
+#define TYPE_COUNT (sizeof corlib_types / sizeof corlib_types[0])
+_Static_assert(TYPE_COUNT <= sizeof((struct prog *)0)->corlib_type_refs / sizeof(uint16_t), "prog.corlib_type_refs");
+
+static unsigned corlib_type_index(const char *type)
+{
+    unsigned t = 0;
+    while (t + 1 < TYPE_COUNT && strcmp(corlib_types[t], type) != 0)
+        t++;
+    return t;
+}
 
 static void build_corlib(struct ib_assembly *c)
 {
@@ -200,12 +237,11 @@ static void build_corlib(struct ib_assembly *c)
                                        ib_sig(c, corlib_natives[i].sig, corlib_natives[i].sig_len), IB_NONE, 0);
     const uint16_t value_type = ib_type_def(c, "System", "ValueType", 0x80, TOK_TYPE_DEF(object));
     ib_type_def(c, "System", "Enum", 0x80, TOK_TYPE_DEF(value_type));
-    static const char *const types[] = {"String", "Console", "Number", "Array"};
-    for (unsigned t = 0; t < 4; t++) {
-        ib_type_def(c, "System", types[t], t == 0 ? TA_SEALED : t == 3 ? 0x81 : 0x181, TOK_TYPE_DEF(object));
+    for (unsigned t = 0; t < TYPE_COUNT; t++) {
+        ib_type_def(c, "System", corlib_types[t], t == 0 ? TA_SEALED : t == 3 ? 0x81 : 0x181, TOK_TYPE_DEF(object));
         for (unsigned i = 0; i < NATIVE_COUNT; i++) {
             const struct corlib_method *m = &corlib_natives[i];
-            if (strcmp(m->type, types[t]) != 0)
+            if (strcmp(m->type, corlib_types[t]) != 0)
                 continue;
             methods[i] = ib_method_def(c, m->name, m->instance ? 0 : MA_STATIC, MI_INTERNAL_CALL,
                                        ib_sig(c, m->sig, m->sig_len), IB_NONE, 0);
@@ -227,28 +263,51 @@ struct prog *prog_new(void)
     p->corlib_ref = ib_assembly_ref(a, "mscorlib", 1, 0);
     const uint16_t object = ib_type_ref(a, p->corlib_ref, "System", "Object");
     p->enum_type_ref = ib_type_ref(a, p->corlib_ref, "System", "Enum");
-    uint16_t owners[4];
-    static const char *const types[] = {"String", "Console", "Number", "Array"};
-    for (unsigned t = 0; t < 4; t++)
-        owners[t] = ib_type_ref(a, p->corlib_ref, "System", types[t]);
+    uint16_t owners[TYPE_COUNT];
+    for (unsigned t = 0; t < TYPE_COUNT; t++)
+        owners[t] = ib_type_ref(a, p->corlib_ref, "System", corlib_types[t]);
     p->string_type_ref = owners[0];
-    uint32_t *tokens[NATIVE_COUNT] = {&p->array_length, &p->write, &p->r8_to_s, &p->i4_to_s, &p->i8_to_s, &p->r4_to_s, &p->u4_to_s,
-                                      &p->u8_to_s, &p->object_to_s, &p->concat, &p->equals, &p->get_chars,
-                                      &p->get_length};
-    for (unsigned i = 0; i < NATIVE_COUNT; i++) {
-        const struct corlib_method *m = &corlib_natives[i];
-        const unsigned t = strcmp(m->type, "String") == 0    ? 0
-                           : strcmp(m->type, "Console") == 0 ? 1
-                           : strcmp(m->type, "Array") == 0   ? 3
-                                                             : 2;
-        const uint16_t owner = strcmp(m->type, "Object") == 0 ? object : owners[t];
-        *tokens[i] = TOK_METHOD_REF(ib_method_ref(a, owner, m->name, ib_sig(a, m->sig, m->sig_len)));
-    }
+    /* The natives the tests call, by canonical name. */
+    const struct {
+        const char *canonical;
+        uint32_t *token;
+    } used[] = {
+        {"System.Array::get_Length()", &p->array_length},
+        {"System.Console::WriteNative(System.String)", &p->write},
+        {"System.Number::DoubleToString(System.Double)", &p->r8_to_s},
+        {"System.Number::Int32ToString(System.Int32)", &p->i4_to_s},
+        {"System.Number::Int64ToString(System.Int64)", &p->i8_to_s},
+        {"System.Number::SingleToString(System.Single)", &p->r4_to_s},
+        {"System.Number::UInt32ToString(System.UInt32)", &p->u4_to_s},
+        {"System.Number::UInt64ToString(System.UInt64)", &p->u8_to_s},
+        {"System.Object::ToString()", &p->object_to_s},
+        {"System.String::Concat(System.String,System.String)", &p->concat},
+        {"System.String::Equals(System.String,System.String)", &p->equals},
+        {"System.String::get_Chars(System.Int32)", &p->get_chars},
+        {"System.String::get_Length()", &p->get_length},
+    };
+    p->object_type_ref = object;
+    memcpy(p->corlib_type_refs, owners, sizeof owners);
+    for (unsigned u = 0; u < sizeof used / sizeof used[0]; u++)
+        *used[u].token = prog_corlib_call(p, used[u].canonical);
     p->program = ib_type_def(a, "App", "Program", 0, TOK_TYPE_REF(object));
     p->main = ib_method_def(a, "Main", MA_STATIC, 0, ib_sig(a, SIG_BYTES(0, 0, 0, CLR_ELEM_VOID)), IB_NONE, 64);
     ib_entry_point(a, p->main);
     il_reset(&p->main_il);
     return p;
+}
+
+uint32_t prog_corlib_call(struct prog *p, const char *canonical)
+{
+    unsigned i = 0;
+    while (i < NATIVE_COUNT && strcmp(corlib_natives[i].canonical, canonical) != 0)
+        i++;
+    if (i == NATIVE_COUNT)
+        return 0; /* not a firmware internal call: the test's token stays invalid */
+    const struct corlib_method *m = &corlib_natives[i];
+    const uint16_t owner = strcmp(m->type, "Object") == 0 ? p->object_type_ref
+                                                           : p->corlib_type_refs[corlib_type_index(m->type)];
+    return TOK_METHOD_REF(ib_method_ref(p->app, owner, m->name, ib_sig(p->app, m->sig, m->sig_len)));
 }
 
 struct il *prog_main(struct prog *p)

@@ -9,6 +9,7 @@
 #include <sys/mman.h>
 
 #include "clr_fixture.h"
+#include "clr_internal.h"
 #include "harness.h"
 
 #define CEE_LDTOKEN_FOR_TEST 0xD0u /* not run, only loaded */
@@ -409,7 +410,7 @@ TEST(refuses_an_unresolvable_type_reference)
     struct prog *p = ok_program();
     ib_type_ref(p->app, p->corlib_ref, "System.Collections", "Hashtable");
     const size_t n = build(p);
-    check_refused(run_image(img, n, NULL), "assembly App: TypeRef 6 System.Collections.Hashtable is not in mscorlib: "
+    check_refused(run_image(img, n, NULL), "assembly App: TypeRef 8 System.Collections.Hashtable is not in mscorlib: "
                                            "rebuild App against the deployed mscorlib\n");
 }
 
@@ -453,16 +454,23 @@ static uint32_t names_checksum(const char *const *names, unsigned count)
     return crc;
 }
 
-static const char *const firmware_names[] = {
-    "System.Array::get_Length()",
-    "System.Console::WriteNative(System.String)",         "System.Number::DoubleToString(System.Double)",
-    "System.Number::Int32ToString(System.Int32)",         "System.Number::Int64ToString(System.Int64)",
-    "System.Number::SingleToString(System.Single)",       "System.Number::UInt32ToString(System.UInt32)",
-    "System.Number::UInt64ToString(System.UInt64)",       "System.Object::ToString()",
-    "System.String::Concat(System.String,System.String)",
-    "System.String::Equals(System.String,System.String)", "System.String::get_Chars(System.Int32)",
-    "System.String::get_Length()",
-};
+/* The firmware's mscorlib names (clr_corlib.c), in its order. */
+#define FIRMWARE_COUNT clr_native_mscorlib.count
+
+static const char *firmware_name(unsigned i)
+{
+    return clr_native_mscorlib.methods[i].canonical_name;
+}
+
+static uint32_t firmware_checksum(void)
+{
+    uint32_t crc = 0;
+    for (unsigned i = 0; i < FIRMWARE_COUNT; i++) {
+        crc = ib_crc32(crc, firmware_name(i), strlen(firmware_name(i)));
+        crc = ib_crc32(crc, "\n", 1);
+    }
+    return crc;
+}
 
 TEST(refuses_a_native_checksum_mismatch_naming_the_first_difference)
 {
@@ -470,16 +478,17 @@ TEST(refuses_a_native_checksum_mismatch_naming_the_first_difference)
     ib_put32(ib_row(p->corlib, CLR_TBL_INTERNAL_CALL, 3),
              ib_string(p->corlib, "System.Number::Int32ToString(System.Int16)"));
     const size_t n = build(p);
-    const char *deployed[13];
-    memcpy(deployed, firmware_names, sizeof deployed);
+    const char *deployed[64];
+    CHECK(FIRMWARE_COUNT <= 64);
+    for (unsigned i = 0; i < FIRMWARE_COUNT; i++)
+        deployed[i] = firmware_name(i);
     deployed[3] = "System.Number::Int32ToString(System.Int16)";
     char expected[512];
     snprintf(expected, sizeof expected,
              "assembly mscorlib: managed internal calls 0x%08x but this firmware implements 0x%08x; rebuild the "
              "firmware and the deployment from the same SDK version (first difference at entry 3: the deployment has "
-             "\"System.Number::Int32ToString(System.Int16)\", the firmware "
-             "\"System.Number::Int32ToString(System.Int32)\")\n",
-             (unsigned)names_checksum(deployed, 13), (unsigned)names_checksum(firmware_names, 13));
+             "\"System.Number::Int32ToString(System.Int16)\", the firmware \"%s\")\n",
+             (unsigned)names_checksum(deployed, FIRMWARE_COUNT), (unsigned)firmware_checksum(), firmware_name(3));
     check_refused(run_image(img, n, NULL), expected);
 }
 
@@ -490,8 +499,10 @@ TEST(refuses_an_internal_call_the_firmware_lacks)
                                      ib_sig(p->corlib, SIG_BYTES(0, 0, 0, CLR_ELEM_VOID)), IB_NONE, 0);
     ib_internal_call(p->corlib, "System.Number::Zzz()", m);
     const size_t n = build(p);
-    check_refused_with(run_image(img, n, NULL), "(first difference at entry 13: the deployment has "
-                                                "\"System.Number::Zzz()\", the firmware nothing)", NULL);
+    char expected[160];
+    snprintf(expected, sizeof expected, "(first difference at entry %u: the deployment has \"System.Number::Zzz()\", "
+             "the firmware nothing)", (unsigned)FIRMWARE_COUNT);
+    check_refused_with(run_image(img, n, NULL), expected, NULL);
 }
 
 TEST(refuses_internal_calls_in_an_assembly_the_firmware_has_none_for)
@@ -521,7 +532,7 @@ TEST(refuses_a_header_checksum_that_does_not_match_identical_names)
              "assembly mscorlib: managed internal calls 0x12345678 but this firmware implements 0x%08x; rebuild the "
              "firmware and the deployment from the same SDK version (the names are the same, the header's checksum is "
              "wrong)\n",
-             (unsigned)names_checksum(firmware_names, 13));
+             (unsigned)firmware_checksum());
     check_refused(run_image(img, n, NULL), expected);
 }
 
