@@ -14,6 +14,12 @@ namespace System.Text
             get { return s_utf8 ?? (s_utf8 = new UTF8Encoding(true)); }
         }
 
+        /// <summary>The bytes that mark the start of text in this encoding (none by default).</summary>
+        public virtual byte[] GetPreamble()
+        {
+            return new byte[0];
+        }
+
         public abstract int GetByteCount(char[] chars, int index, int count);
 
         public abstract int GetBytes(char[] chars, int charIndex, int charCount, byte[] bytes, int byteIndex);

@@ -23,9 +23,9 @@ namespace System.Text
         }
 
         /// <summary>The byte order mark EF BB BF when the encoding was made to emit one, else empty.</summary>
-        public virtual byte[] GetPreamble()
+        public override byte[] GetPreamble()
         {
-            return _emitIdentifier ? new byte[] { 0xEF, 0xBB, 0xBF } : new byte[0];
+            return _emitIdentifier ? new byte[] { 0xEF, 0xBB, 0xBF } : base.GetPreamble();
         }
 
         public override int GetByteCount(char[] chars, int index, int count)
