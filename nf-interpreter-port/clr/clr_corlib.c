@@ -1,6 +1,6 @@
 /*
  * The internal calls of mscorlib (managed/CoreLibrary), sorted by canonical name as the format asks; the
- * table binds those of clr_corlib_text.c and clr_corlib_math.c too (clr_corlib.h).
+ * table binds those of the clr_corlib_*.c files too (clr_corlib.h).
  * The interpreter has already converted the arguments to the parameter types; `this` is args[0].
  */
 #include "clr_corlib.h"
@@ -199,15 +199,20 @@ static const struct clr_native_method mscorlib_methods[] = {
     {"System.Number::SingleToString(System.Single)", single_to_string},
     {"System.Number::UInt32ToString(System.UInt32)", uint32_to_string},
     {"System.Number::UInt64ToString(System.UInt64)", uint64_to_string},
+    {"System.Object::GetHashCode()", clr_object_get_hash_code},
+    {"System.Object::MemberwiseClone()", clr_object_memberwise_clone},
     {"System.Object::ToString()", object_to_string},
+    {"System.String::.ctor(System.Char,System.Int32)", clr_string_ctor_repeat},
+    {"System.String::.ctor(System.Char[])", clr_string_ctor_chars},
+    {"System.String::.ctor(System.Char[],System.Int32,System.Int32)", clr_string_ctor_chars_range},
     {"System.String::Concat(System.String,System.String)", string_concat},
     {"System.String::CopyChars(System.Int32,System.Char[],System.Int32,System.Int32)", clr_string_copy_chars},
     {"System.String::Equals(System.String,System.String)", string_equals},
-    {"System.String::FromChars(System.Char[],System.Int32,System.Int32)", clr_string_from_chars},
-    {"System.String::Repeat(System.Char,System.Int32)", clr_string_repeat},
     {"System.String::SubstringUnchecked(System.Int32,System.Int32)", clr_string_substring},
     {"System.String::get_Chars(System.Int32)", string_get_chars},
     {"System.String::get_Length()", string_get_length},
+    {"System.ValueType::Equals(System.Object)", clr_value_type_equals},
+    {"System.ValueType::GetHashCode()", clr_value_type_get_hash_code},
 };
 
 const struct clr_native_assembly clr_native_mscorlib = {

@@ -1,14 +1,22 @@
 /*
- * Internal calls of mscorlib that live outside clr_corlib.c (which holds the sorted table binding them).
+ * mscorlib's internal calls that live outside clr_corlib.c (which holds the table), one file per topic.
+ * Each: args[0..) as the interpreter normalised them (`this` first), *result filled when not void.
  */
 #ifndef CLR_CORLIB_H
 #define CLR_CORLIB_H
 
 #include "clr_internal.h"
 
-/* clr_corlib_text.c: copies between strings and char arrays (the managed caller checked the ranges). */
-enum clr_exception clr_string_from_chars(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
-enum clr_exception clr_string_repeat(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+/* clr_corlib_object.c */
+enum clr_exception clr_object_get_hash_code(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_object_memberwise_clone(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_value_type_equals(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_value_type_get_hash_code(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+
+/* clr_corlib_text.c: String's constructors, and copies between strings and char arrays. */
+enum clr_exception clr_string_ctor_chars(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_string_ctor_chars_range(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_string_ctor_repeat(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
 enum clr_exception clr_string_substring(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
 enum clr_exception clr_string_copy_chars(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
 

@@ -1,6 +1,8 @@
 /*
- * String's natives for making strings from char arrays and copying them back. The managed callers check the
- * ranges and throw .NET's argument exceptions; these check again so that bad IL cannot reach outside an object.
+ * String's natives: its constructors (newobj calls them with a null 'this'; they return the new string and
+ * check their arguments with .NET's exceptions and texts, the ones ThrowHelper.cs has) and the copies its
+ * managed members build on (which check ranges themselves; the natives check again so that bad IL cannot
+ * reach outside an object).
  */
 #include "clr_corlib.h"
 
@@ -22,6 +24,13 @@ static bool range_ok(int32_t start, int32_t count, int32_t length)
     return start >= 0 && count >= 0 && start <= length - count;
 }
 
+static enum clr_exception negative(struct clr_runtime *rt, const char *name, int32_t value)
+{
+    return clr_throw(rt, CLR_EXC_ARGUMENT_OUT_OF_RANGE,
+                     "%s ('%d') must be a non-negative value. (Parameter '%s')\nActual value was %d.", name,
+                     (int)value, name, (int)value);
+}
+
 /* A new string of `count` UTF-16 units copied from `units` (an array's bytes need not be aligned). */
 static enum clr_exception string_result(struct clr_runtime *rt, const void *units, int32_t count,
                                         struct clr_slot *result)
@@ -36,29 +45,49 @@ static enum clr_exception string_result(struct clr_runtime *rt, const void *unit
     return CLR_EXC_NONE;
 }
 
-/* String.FromChars(char[] value, int startIndex, int length) */
-enum clr_exception clr_string_from_chars(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+/* new String(char[] value): null gives "", as .NET. */
+enum clr_exception clr_string_ctor_chars(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
 {
-    enum clr_exception exc = check_kind(rt, &args[0], false);
+    if (args[1].v.o == NULL)
+        return string_result(rt, NULL, 0, result);
+    const enum clr_exception exc = check_kind(rt, &args[1], false);
     if (exc != CLR_EXC_NONE)
         return exc;
-    const struct clr_array *chars = (const struct clr_array *)args[0].v.o;
-    const int32_t start = args[1].v.i4, count = args[2].v.i4;
-    if (!range_ok(start, count, chars->length))
-        return clr_throw(rt, CLR_EXC_INDEX_OUT_OF_RANGE, NULL);
+    const struct clr_array *chars = (const struct clr_array *)args[1].v.o;
+    return string_result(rt, chars->data, chars->length, result);
+}
+
+/* new String(char[] value, int startIndex, int length) */
+enum clr_exception clr_string_ctor_chars_range(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    const int32_t start = args[2].v.i4, count = args[3].v.i4;
+    if (args[1].v.o == NULL)
+        return clr_throw(rt, CLR_EXC_ARGUMENT_NULL, "Value cannot be null. (Parameter 'value')");
+    const enum clr_exception exc = check_kind(rt, &args[1], false);
+    if (exc != CLR_EXC_NONE)
+        return exc;
+    const struct clr_array *chars = (const struct clr_array *)args[1].v.o;
+    if (start < 0)
+        return negative(rt, "startIndex", start);
+    if (count < 0)
+        return negative(rt, "length", count);
+    if (start > chars->length - count)
+        return clr_throw(rt, CLR_EXC_ARGUMENT_OUT_OF_RANGE,
+                         "startIndex ('%d') must be less than or equal to '%d'. (Parameter 'startIndex')\n"
+                         "Actual value was %d.", (int)start, (int)(chars->length - count), (int)start);
     return string_result(rt, chars->data + 2 * (size_t)start, count, result);
 }
 
-/* String.Repeat(char c, int count) */
-enum clr_exception clr_string_repeat(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+/* new String(char c, int count) */
+enum clr_exception clr_string_ctor_repeat(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
 {
-    const int32_t count = args[1].v.i4;
+    const int32_t count = args[2].v.i4;
     if (count < 0)
-        return clr_throw(rt, CLR_EXC_INDEX_OUT_OF_RANGE, NULL);
+        return negative(rt, "count", count);
     const enum clr_exception exc = string_result(rt, NULL, count, result);
     struct clr_string *s = (struct clr_string *)result->v.o;
     for (int32_t i = 0; exc == CLR_EXC_NONE && i < count; i++)
-        s->chars[i] = (uint16_t)args[0].v.i4;
+        s->chars[i] = (uint16_t)args[1].v.i4;
     return exc;
 }
 

@@ -23,6 +23,8 @@ static const struct exception_info exceptions[] = {
     [CLR_EXC_INVALID_CAST] = {"System.InvalidCastException", NULL},
     [CLR_EXC_ARRAY_TYPE_MISMATCH] = {"System.ArrayTypeMismatchException",
                                      "Attempted to access an element as a type incompatible with the array."},
+    [CLR_EXC_ARGUMENT_NULL] = {"System.ArgumentNullException", NULL},
+    [CLR_EXC_ARGUMENT_OUT_OF_RANGE] = {"System.ArgumentOutOfRangeException", NULL},
 };
 
 enum clr_exception clr_throw(struct clr_runtime *rt, enum clr_exception exc, const char *detail_fmt, ...)

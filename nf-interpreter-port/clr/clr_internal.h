@@ -57,7 +57,9 @@ struct clr_slot {
     } v;
     uint8_t kind; /* enum clr_kind */
     uint8_t elem; /* locals, arguments and statics: the declared element type stores convert to */
-    uint8_t ref_elem; /* CLR_K_REF: 0 when v.ref is a slot, else v.raw points at an array element of this type */
+    uint8_t ref_elem; /* CLR_K_REF: 0 when v.ref is a slot; CLR_ELEM_VALUETYPE when v.o is a struct's block;
+                         else v.raw points at an array element of this type */
+    clr_handle type;  /* elem CLR_ELEM_VALUETYPE: the struct's TypeDef (its default value is made from it) */
 };
 
 /* A runtime string: UTF-16 code units (what get_Chars indexes), no terminator. */
@@ -83,7 +85,8 @@ struct clr_field_info {
     uint16_t static_slot;   /* index into statics, CLR_NONE16 for instance and literal fields */
     uint16_t owner;         /* TypeDef */
     uint16_t instance_slot; /* instance fields: index into the object's fields (base fields first) */
-    uint8_t elem;           /* what the field holds (clr_sig_read_type), 0 for structs */
+    uint8_t elem;           /* what the field holds (clr_sig_read_type) */
+    clr_handle type;        /* elem CLR_ELEM_VALUETYPE: the struct's TypeDef */
 };
 
 /* Per TypeDef, built at load (clr_object.c). */
@@ -91,6 +94,9 @@ struct clr_type_info {
     const clr_handle *vtable; /* MethodDef handles by slot, base slots first */
     uint16_t vtable_size;
     uint16_t field_count; /* instance fields, base fields included */
+    uint8_t value_elem;   /* 0: a class or interface; a primitive element type for primitives and enums (what
+                             their boxes hold); CLR_ELEM_VALUETYPE for structs */
+    bool interface;
     bool ready;
 };
 
@@ -159,6 +165,8 @@ enum clr_exception {
     CLR_EXC_NOT_SUPPORTED,
     CLR_EXC_INVALID_CAST,
     CLR_EXC_ARRAY_TYPE_MISMATCH,
+    CLR_EXC_ARGUMENT_NULL,         /* from internal calls; the detail is .NET's whole message */
+    CLR_EXC_ARGUMENT_OUT_OF_RANGE, /* likewise */
     CLR_EXC_THROWN, /* a managed exception object (rt->exception_object): throw, or a runtime one being handled */
     CLR_EXC_COUNT
 };
@@ -180,6 +188,12 @@ struct clr_eh_record {
 };
 
 enum clr_state { CLR_STATE_LOADED = 1, CLR_STATE_RAN };
+
+#define CLR_INTERFACE_CACHE 64u /* (type, interface method) -> implementation, direct-mapped */
+
+struct clr_interface_cache_entry {
+    clr_handle type, method, target;
+};
 
 struct clr_runtime {
     struct clr_hal hal;
@@ -211,6 +225,7 @@ struct clr_runtime {
     struct clr_string *empty_string;
     clr_handle string_type; /* System.String, the type of string blocks */
     clr_handle array_type;  /* System.Array, the type arrays dispatch virtual calls on */
+    struct clr_interface_cache_entry interface_cache[CLR_INTERFACE_CACHE];
 };
 
 /* ---- little-endian reads (the image may sit at any alignment on the host) ---- */
@@ -345,9 +360,15 @@ size_t clr_format_single(float value, char *out);
 /*
  * Reads one type of a signature at *p (advancing it) and gives what a slot of that type holds: a
  * primitive element type, CLR_ELEM_OBJECT for every reference type, the underlying type for an enum,
- * CLR_ELEM_VOID, CLR_ELEM_BYREF for a managed pointer, or 0 for what the runtime cannot hold yet (structs).
+ * CLR_ELEM_VOID, CLR_ELEM_BYREF for a managed pointer, CLR_ELEM_VALUETYPE for a struct, or 0 for a type token
+ * that does not resolve.
  */
 uint8_t clr_sig_read_type(struct clr_runtime *rt, const struct clr_assembly *a, const uint8_t **p);
+/* The same, and for CLR_ELEM_VALUETYPE the struct's TypeDef in *type (CLR_NONE32 otherwise). */
+uint8_t clr_sig_read_type_of(struct clr_runtime *rt, const struct clr_assembly *a, const uint8_t **p, clr_handle *type);
+/* What a location of TypeDef `type` holds: 0 for classes and interfaces, the primitive element type of a
+ * primitive or an enum, CLR_ELEM_VALUETYPE for a struct (by names, usable before the types are prepared). */
+uint8_t clr_type_value_elem(struct clr_runtime *rt, clr_handle type);
 /* Stack kind of values of a slot element type. */
 uint8_t clr_elem_kind(uint8_t elem);
 /* Converts src for a store into a location of element type elem (truncation, float rounding). */
@@ -383,8 +404,6 @@ struct clr_string *clr_exception_message(struct clr_runtime *rt);
 
 /* Signatures of the same kind compared structurally (clr_resolve.c). */
 bool clr_same_signature(const struct clr_assembly *a, uint32_t sig_a, const struct clr_assembly *b, uint32_t sig_b);
-/* Method signatures with the same parameters (count and types), flags and return types aside. */
-bool clr_same_parameters(const struct clr_assembly *a, uint32_t sig_a, const struct clr_assembly *b, uint32_t sig_b);
 /* Field slots and vtables of the assembly's types (after clr_prepare_statics). */
 bool clr_prepare_types(struct clr_runtime *rt, struct clr_assembly *a);
 /* The base TypeDef of `type`, CLR_NONE32 for none. */
@@ -393,6 +412,11 @@ clr_handle clr_type_base(struct clr_runtime *rt, clr_handle type);
 clr_handle clr_object_type(struct clr_runtime *rt, const struct clr_block *o);
 /* Is `type` `target` or derived from it? */
 bool clr_type_derives(struct clr_runtime *rt, clr_handle type, clr_handle target);
+/* Can a reference to an object of `type` be used as `target` (a base class, itself, an interface it implements)? */
+bool clr_type_assignable(struct clr_runtime *rt, clr_handle type, clr_handle target);
+/* The method an interface method call on an object of `type` runs, CLR_NONE32 when the type has none
+ * (clr_interface.c). */
+clr_handle clr_interface_target(struct clr_runtime *rt, clr_handle type, clr_handle method);
 /* A new object of class `type` (fields zero), NULL when the heap is full. */
 struct clr_object *clr_object_new(struct clr_runtime *rt, clr_handle type);
 
@@ -417,6 +441,26 @@ void clr_raw_write(uint8_t elem, uint8_t *p, const struct clr_slot *v);
 /* The element type (and TypeDef) of newarr's type token; false for what arrays cannot hold yet (structs). */
 bool clr_array_elem_of_token(struct clr_runtime *rt, const struct clr_assembly *a, uint32_t token, uint8_t *elem,
                              clr_handle *elem_type);
+
+/* ---- struct values (clr_value.c) ---- */
+
+#define CLR_VALUE_FLAG 1u /* clr_block.reserved: an unboxed struct value, copied on load (a box lacks it) */
+
+bool clr_is_value(const struct clr_block *b);
+/* A default value of struct `type`, NULL when the heap is full. */
+struct clr_object *clr_value_new(struct clr_runtime *rt, clr_handle type);
+/* A deep copy (nested structs copied too). */
+enum clr_exception clr_value_clone(struct clr_runtime *rt, const struct clr_object *src, struct clr_object **out);
+/* What loading the struct location `loc` (elem CLR_ELEM_VALUETYPE) pushes: a copy, or a new default value. */
+enum clr_exception clr_value_load(struct clr_runtime *rt, const struct clr_slot *loc, struct clr_slot *out);
+/* The struct held by location `loc`, made (default) if it held none; NULL when the heap is full. */
+struct clr_object *clr_value_at(struct clr_runtime *rt, struct clr_slot *loc);
+/* The struct a managed pointer designates; NULL (with *exc unset) when it designates something else. */
+struct clr_object *clr_ref_object(struct clr_runtime *rt, const struct clr_slot *ref, enum clr_exception *exc);
+bool clr_slot_is_default(const struct clr_slot *s);
+bool clr_value_is_default(struct clr_runtime *rt, const struct clr_object *v, unsigned depth);
+/* ValueType.Equals: same type, fields equal (structs recursively, references by identity, strings by text). */
+bool clr_value_equals(struct clr_runtime *rt, const struct clr_object *a, const struct clr_object *b, unsigned depth);
 
 /* ---- interpreter (clr_interp.c) ---- */
 

@@ -103,13 +103,15 @@ static enum clr_exception push_frame(struct clr_runtime *rt, struct clr_assembly
     if (md.local_count > 0) {
         const uint8_t *p = clr_blob_at(a, md.locals) + 2; /* kind, count */
         for (unsigned i = 0; i < md.local_count; i++) {
-            const uint8_t elem = clr_sig_read_type(rt, a, &p);
+            clr_handle type;
+            const uint8_t elem = clr_sig_read_type_of(rt, a, &p, &type);
             if (elem == 0) {
                 char name[96];
-                return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "Local %u of %s is a value type or a reference: locals of "
-                                 "that kind are " NOT_YET ".", i, method_name(a, method, name, sizeof name));
+                return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "Local %u of %s has a type that does not resolve.", i,
+                                 method_name(a, method, name, sizeof name));
             }
             clr_slot_zero(&locals[i], elem);
+            locals[i].type = type;
         }
     }
     rt->depth++;
@@ -133,6 +135,38 @@ static enum clr_exception start_type_init(struct clr_runtime *rt, struct clr_ass
     const enum clr_exception exc = push_frame(rt, a, td.cctor, type);
     *started = exc == CLR_EXC_NONE;
     return exc;
+}
+
+/* The method a virtual call of `method` on an object of `type` runs: the vtable's entry for its slot, the
+ * implementation of an interface method, or the method itself (not virtual); CLR_NONE32 when `type` lacks it. */
+static clr_handle virtual_target(struct clr_runtime *rt, clr_handle type, clr_handle method)
+{
+    const struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(method)];
+    const uint32_t row = CLR_HANDLE_ROW(method);
+    const uint16_t owner = clr_rd16(clr_row(a, CLR_TBL_METHOD_DEF, row) + 8);
+    if (a->types[owner].interface)
+        return clr_interface_target(rt, type, method);
+    const uint16_t slot = a->method_slot[row];
+    if (slot == CLR_NONE16)
+        return method;
+    const struct clr_type_info *ti = &rt->assemblies[CLR_HANDLE_ASSEMBLY(type)].types[CLR_HANDLE_ROW(type)];
+    if (slot >= ti->vtable_size || !clr_type_derives(rt, type, CLR_HANDLE(a->index, owner)))
+        return CLR_NONE32;
+    return ti->vtable[slot];
+}
+
+/* A boxed value calling a method of its value type: 'this' becomes the address of the value in the box. */
+static void this_for_value_method(struct clr_runtime *rt, struct clr_slot *this_slot, clr_handle owner)
+{
+    struct clr_block *o = this_slot->v.o;
+    const uint8_t elem = rt->assemblies[CLR_HANDLE_ASSEMBLY(owner)].types[CLR_HANDLE_ROW(owner)].value_elem;
+    if (elem == 0 || o->kind != CLR_BLOCK_OBJECT)
+        return;
+    if (elem == CLR_ELEM_VALUETYPE)
+        *this_slot = (struct clr_slot){.kind = CLR_K_REF, .elem = CLR_ELEM_BYREF, .ref_elem = CLR_ELEM_VALUETYPE, .v.o = o};
+    else
+        *this_slot = (struct clr_slot){.kind = CLR_K_REF, .elem = CLR_ELEM_BYREF,
+                                       .v.ref = &((struct clr_object *)o)->fields[0]};
 }
 
 static enum clr_exception call_method(struct clr_runtime *rt, struct clr_frame *caller, clr_handle handle, bool virt)
@@ -165,7 +199,7 @@ static enum clr_exception call_method(struct clr_runtime *rt, struct clr_frame *
     unsigned i = 0;
     if ((flags & CLR_SIG_HASTHIS) != 0) {
         /* A value type's instance method takes its 'this' by reference (ECMA-335 I.8.6.1.5). */
-        const uint8_t this_kind = clr_type_is_value_type(rt, CLR_HANDLE(a->index, md.owner)) ? CLR_K_REF : CLR_K_O;
+        const uint8_t this_kind = a->types[md.owner].value_elem != 0 ? CLR_K_REF : CLR_K_O;
         if (args[0].kind != this_kind)
             return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "The 'this' of %s is %s, not %s.",
                              method_name(a, row, name, sizeof name), clr_kind_name(args[0].kind),
@@ -179,8 +213,8 @@ static enum clr_exception call_method(struct clr_runtime *rt, struct clr_frame *
     for (unsigned k = 0; k < params; k++, i++) {
         const uint8_t elem = clr_sig_read_type(rt, a, &p);
         if (elem == 0)
-            return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "Parameter %u of %s is a value type or a reference: "
-                             "parameters of that kind are " NOT_YET ".", k + 1, method_name(a, row, name, sizeof name));
+            return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "Parameter %u of %s has a type that does not resolve.", k + 1,
+                             method_name(a, row, name, sizeof name));
         const uint8_t given = args[i].kind;
         if (!clr_store_convert(elem, &args[i], &args[i]))
             return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "Argument %u of %s is %s, which its parameter cannot take.",
@@ -189,29 +223,18 @@ static enum clr_exception call_method(struct clr_runtime *rt, struct clr_frame *
     if (virt && args[0].kind == CLR_K_O) {
         if (args[0].v.o == NULL)
             return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
-        if ((td.flags & CLR_TYPE_ATTR_INTERFACE) != 0)
-            return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "The interface call of %s: interface dispatch is " NOT_YET ".",
+        const clr_handle type = clr_object_type(rt, args[0].v.o);
+        const clr_handle target = virtual_target(rt, type, handle);
+        if (target == CLR_NONE32)
+            return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "callvirt of %s on an object of a type without it.",
                              method_name(a, row, name, sizeof name));
-        const uint16_t slot = a->method_slot[row];
-        if (slot != CLR_NONE16) {
-            /* The override in the object's type: its vtable's entry for the declared method's slot. */
-            const clr_handle type = clr_object_type(rt, args[0].v.o);
-            const struct clr_type_info *ti = &rt->assemblies[CLR_HANDLE_ASSEMBLY(type)].types[CLR_HANDLE_ROW(type)];
-            if (slot >= ti->vtable_size || !clr_type_derives(rt, type, CLR_HANDLE(a->index, md.owner)))
-                return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "callvirt of %s on an object of another type.",
-                                 method_name(a, row, name, sizeof name));
-            const clr_handle target = ti->vtable[slot];
-            if (target != handle) {
-                handle = target;
-                a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(handle)];
-                row = CLR_HANDLE_ROW(handle);
-                clr_read_method_def(a, row, &md);
-                /* A boxed value calling its value type's override: 'this' is the address of the value. */
-                if (args[0].v.o->kind == CLR_BLOCK_OBJECT && clr_type_is_value_type(rt, CLR_HANDLE(a->index, md.owner)))
-                    args[0] = (struct clr_slot){.kind = CLR_K_REF, .elem = CLR_ELEM_BYREF,
-                                                .v.ref = &((struct clr_object *)args[0].v.o)->fields[0]};
-            }
+        if (target != handle) {
+            handle = target;
+            a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(handle)];
+            row = CLR_HANDLE_ROW(handle);
+            clr_read_method_def(a, row, &md);
         }
+        this_for_value_method(rt, &args[0], CLR_HANDLE(a->index, md.owner));
     }
     if ((md.impl_flags & CLR_METHOD_IMPL_INTERNAL_CALL) != 0) {
         struct clr_slot result = {.kind = CLR_K_NONE};
@@ -227,6 +250,8 @@ static enum clr_exception call_method(struct clr_runtime *rt, struct clr_frame *
                                  method_name(a, row, name, sizeof name), clr_kind_name(result.kind));
             result.elem = 0;
             *caller->sp++ = result;
+        } else if (result.kind == CLR_K_O && caller->sp < caller->stack_limit) {
+            *caller->sp++ = result; /* a string constructor's new string (newobj) */
         }
         return CLR_EXC_NONE;
     }
@@ -245,8 +270,8 @@ static enum clr_exception do_return(struct clr_runtime *rt, struct clr_frame *f)
     char name[96];
     if (ret != CLR_ELEM_VOID) {
         if (ret == 0)
-            return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "%s returns a value type or a reference: returns of that "
-                             "kind are " NOT_YET ".", method_name(f->assembly, f->method, name, sizeof name));
+            return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "The return type of %s does not resolve.",
+                             method_name(f->assembly, f->method, name, sizeof name));
         if (f->sp == f->stack_base)
             return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "ret of %s with an empty stack.",
                              method_name(f->assembly, f->method, name, sizeof name));
@@ -266,6 +291,8 @@ static enum clr_exception do_return(struct clr_runtime *rt, struct clr_frame *f)
         return CLR_EXC_NONE; /* the entry point returned; its value (int Main) is dropped */
     struct clr_frame *caller = &rt->frames[rt->depth - 1];
     caller->sp = f->newobj ? f->args + 1 : f->args; /* newobj: the object ('this') stays */
+    if (f->newobj && f->args->kind == CLR_K_REF) /* a struct's constructor ran on the new value */
+        *f->args = (struct clr_slot){.kind = CLR_K_O, .v.o = f->args->v.o};
     if (ret != CLR_ELEM_VOID) {
         if (caller->sp == caller->stack_limit)
             return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "The caller's stack is full for the value of %s.",
@@ -302,6 +329,17 @@ static enum clr_exception push(struct clr_runtime *rt, struct clr_frame *f, unsi
     return CLR_EXC_NONE;
 }
 
+/* Pushes the value of a location: a struct is copied (loads copy, stores move). */
+static enum clr_exception load_location(struct clr_runtime *rt, struct clr_frame *f, unsigned op,
+                                        const struct clr_slot *loc)
+{
+    if (loc->elem != CLR_ELEM_VALUETYPE)
+        return push(rt, f, op, *loc);
+    struct clr_slot v;
+    const enum clr_exception exc = clr_value_load(rt, loc, &v);
+    return exc != CLR_EXC_NONE ? exc : push(rt, f, op, v);
+}
+
 static enum clr_exception need(struct clr_runtime *rt, struct clr_frame *f, unsigned op, unsigned n)
 {
     return f->sp - f->stack_base >= (ptrdiff_t)n ? CLR_EXC_NONE : invalid(rt, f, op, "the evaluation stack is too short");
@@ -312,7 +350,7 @@ static enum clr_exception load_var(struct clr_runtime *rt, struct clr_frame *f, 
 {
     if (index >= count)
         return invalid(rt, f, op, "no such argument or local");
-    return push(rt, f, op, vars[index]);
+    return load_location(rt, f, op, &vars[index]);
 }
 
 static enum clr_exception store_var(struct clr_runtime *rt, struct clr_frame *f, unsigned op, struct clr_slot *vars,
@@ -423,10 +461,8 @@ static enum clr_exception static_field(struct clr_runtime *rt, struct clr_frame 
         return CLR_EXC_NONE;
     }
     struct clr_slot *slot = &fa->statics[info.static_slot];
-    if (slot->kind == CLR_K_NONE)
-        return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "Static fields of a value type are " NOT_YET ".");
     if (op == CEE_LDSFLD)
-        return push(rt, f, op, *slot);
+        return load_location(rt, f, op, slot);
     if (op == CEE_LDSFLDA)
         return push(rt, f, op, (struct clr_slot){.kind = CLR_K_REF, .v.ref = slot});
     if ((exc = need(rt, f, op, 1)) != CLR_EXC_NONE)
@@ -608,14 +644,14 @@ static bool indirect_kind_ok(uint8_t have, uint8_t want)
     return (have == CLR_K_R4 || have == CLR_K_R8) && (want == CLR_K_R4 || want == CLR_K_R8);
 }
 
-/* ldind.* and stind.*: through a managed pointer to a slot, converting as the opcode's type says. */
-static enum clr_exception indirect(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
+/* ldind.* and stind.* (and ldobj/stobj of primitives): through a managed pointer, converting to `elem`. */
+static enum clr_exception indirect(struct clr_runtime *rt, struct clr_frame *f, unsigned op, bool load, uint8_t elem)
 {
-    const bool load = op >= CEE_LDIND_I1 && op <= CEE_LDIND_REF;
-    const uint8_t elem = indirect_elem(op);
     enum clr_exception exc = need(rt, f, op, load ? 1 : 2);
     if (exc != CLR_EXC_NONE)
         return exc;
+    if (f->sp[load ? -1 : -2].ref_elem == CLR_ELEM_VALUETYPE)
+        return invalid(rt, f, op, "the pointer points at a struct");
     if (load) {
         const struct clr_slot addr = f->sp[-1];
         if (addr.kind != CLR_K_REF)
@@ -659,79 +695,266 @@ static enum clr_exception indirect(struct clr_runtime *rt, struct clr_frame *f, 
     return CLR_EXC_NONE;
 }
 
-/* The TypeDef of a type token, or an exception for what this slice cannot test (arrays, interfaces). */
-static enum clr_exception class_operand(struct clr_runtime *rt, struct clr_frame *f, unsigned op, clr_handle *type)
-{
-    const uint8_t *p;
-    if (!operand(f, 4, &p))
-        return invalid(rt, f, op, "the operand runs past the end of the body");
-    const uint32_t token = clr_rd32(p);
-    char name[96];
-    if (CLR_TOKEN_TABLE(token) == CLR_TOK_TYPE_SPEC)
-        return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "IL_%04x %s in %s: array types are " NOT_YET ".",
-                         (unsigned)f->op_ip, clr_opcode_name(op), method_name(f->assembly, f->method, name, sizeof name));
-    *type = clr_type_token_target(f->assembly, token);
-    if (*type == CLR_NONE32)
-        return invalid(rt, f, op, "the token is not a type of this assembly");
-    return CLR_EXC_NONE;
-}
-
 static size_t type_name(struct clr_runtime *rt, clr_handle type, char *buf, size_t cap)
 {
     return clr_type_full_name(&rt->assemblies[CLR_HANDLE_ASSEMBLY(type)], CLR_HANDLE_ROW(type), '+', buf, cap);
 }
 
-/* castclass and isinst for classes. */
+static const struct clr_type_info *type_info(struct clr_runtime *rt, clr_handle type)
+{
+    return &rt->assemblies[CLR_HANDLE_ASSEMBLY(type)].types[CLR_HANDLE_ROW(type)];
+}
+
+static enum clr_exception cast_error(struct clr_runtime *rt, const struct clr_block *o, clr_handle type)
+{
+    char from[64], to[64];
+    type_name(rt, clr_object_type(rt, o), from, sizeof from);
+    type_name(rt, type, to, sizeof to);
+    return clr_throw(rt, CLR_EXC_INVALID_CAST, "Unable to cast object of type '%s' to type '%s'.", from, to);
+}
+
+/* A box of a primitive or enum value: an object of the value's type with one field holding it. */
+static enum clr_exception box_primitive(struct clr_runtime *rt, clr_handle type, uint8_t elem,
+                                        const struct clr_slot *value, struct clr_slot *out)
+{
+    struct clr_slot field;
+    if (!indirect_kind_ok(value->kind, clr_elem_kind(elem)) || !clr_store_convert(elem, &field, value))
+        return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "A %s cannot be boxed as this type.", clr_kind_name(value->kind));
+    struct clr_object *o = (struct clr_object *)clr_heap_alloc(&rt->heap, CLR_BLOCK_OBJECT,
+                                                               sizeof *o - sizeof o->block + sizeof o->fields[0]);
+    if (o == NULL)
+        return clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL);
+    o->type = type;
+    o->field_count = 1;
+    o->fields[0] = field;
+    *out = (struct clr_slot){.kind = CLR_K_O, .v.o = &o->block};
+    return CLR_EXC_NONE;
+}
+
+/* Is `o` an array that an array type of TypeSpec signature `sig` (kind byte, SZARRAY, element) can refer to? */
+static bool array_matches(struct clr_runtime *rt, const struct clr_assembly *a, const uint8_t *sig,
+                          const struct clr_block *o)
+{
+    if (o->kind != CLR_BLOCK_ARRAY || sig[1] != CLR_ELEM_SZARRAY)
+        return false;
+    const struct clr_array *arr = (const struct clr_array *)o;
+    const uint8_t *p = sig + 2;
+    const uint8_t e = *p;
+    if (e == CLR_ELEM_SZARRAY)
+        return arr->elem == CLR_ELEM_OBJECT && arr->elem_type == CLR_NONE32; /* arrays of arrays */
+    if (e == CLR_ELEM_OBJECT)
+        return arr->elem == CLR_ELEM_OBJECT;
+    if (e == CLR_ELEM_STRING)
+        return arr->elem == CLR_ELEM_OBJECT && arr->elem_type == rt->string_type;
+    if (e == CLR_ELEM_CLASS) {
+        const clr_handle t = clr_type_token_target(a, clr_rd32(p + 1));
+        return arr->elem == CLR_ELEM_OBJECT && t != CLR_NONE32 && arr->elem_type != CLR_NONE32 &&
+               clr_type_assignable(rt, arr->elem_type, t);
+    }
+    clr_handle t;
+    const uint8_t elem = clr_sig_read_type_of(rt, a, &p, &t);
+    return arr->elem == elem && (elem != CLR_ELEM_VALUETYPE || arr->elem_type == t);
+}
+
+/* castclass and isinst: classes, interfaces, boxed values and array types. */
 static enum clr_exception cast(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
 {
-    clr_handle type;
-    enum clr_exception exc = class_operand(rt, f, op, &type);
-    if (exc != CLR_EXC_NONE || (exc = need(rt, f, op, 1)) != CLR_EXC_NONE)
+    const uint8_t *p;
+    if (!operand(f, 4, &p))
+        return invalid(rt, f, op, "the operand runs past the end of the body");
+    const uint32_t token = clr_rd32(p);
+    const bool spec = CLR_TOKEN_TABLE(token) == CLR_TOK_TYPE_SPEC;
+    const clr_handle type = spec ? CLR_NONE32 : clr_type_token_target(f->assembly, token);
+    if (!spec && type == CLR_NONE32)
+        return invalid(rt, f, op, "the token is not a type of this assembly");
+    enum clr_exception exc = need(rt, f, op, 1);
+    if (exc != CLR_EXC_NONE)
         return exc;
     struct clr_slot *v = &f->sp[-1];
     if (v->kind != CLR_K_O)
         return operands_invalid(rt, f, op, v->kind, CLR_K_NONE);
     if (v->v.o == NULL)
         return CLR_EXC_NONE;
-    struct clr_type_def td;
-    clr_read_type_def(&rt->assemblies[CLR_HANDLE_ASSEMBLY(type)], CLR_HANDLE_ROW(type), &td);
-    if ((td.flags & CLR_TYPE_ATTR_INTERFACE) != 0) {
-        char name[96];
-        return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "IL_%04x %s in %s: casts to interfaces are " NOT_YET
-                         ".", (unsigned)f->op_ip, clr_opcode_name(op), method_name(f->assembly, f->method, name, sizeof name));
-    }
-    const clr_handle actual = clr_object_type(rt, v->v.o);
-    if (clr_type_derives(rt, actual, type))
+    const bool ok = spec ? array_matches(rt, f->assembly, clr_blob_at(f->assembly, CLR_TOKEN_INDEX(token)), v->v.o)
+                         : clr_type_assignable(rt, clr_object_type(rt, v->v.o), type);
+    if (ok)
         return CLR_EXC_NONE;
     if (op == CEE_ISINST) {
         v->v.o = NULL;
         return CLR_EXC_NONE;
     }
-    char from[64], to[64];
-    type_name(rt, actual, from, sizeof from);
-    type_name(rt, type, to, sizeof to);
-    return clr_throw(rt, CLR_EXC_INVALID_CAST, "Unable to cast object of type '%s' to type '%s'.", from, to);
+    if (spec)
+        return clr_throw(rt, CLR_EXC_INVALID_CAST, "Unable to cast the object to the array type.");
+    return cast_error(rt, v->v.o, type);
 }
 
-/*
- * newobj of a String constructor: the runtime makes strings, so (as .NET does) each constructor has a static
- * factory `String::Ctor` with the same parameters, returning the new string; the arguments are already in place.
- */
-static enum clr_exception new_string(struct clr_runtime *rt, struct clr_frame *f, struct clr_assembly *a,
-                                     clr_handle ctor_handle, const struct clr_method_def *ctor)
+/* The TypeDef of a type token operand (no TypeSpec). */
+static enum clr_exception type_operand(struct clr_runtime *rt, struct clr_frame *f, unsigned op, clr_handle *type)
 {
-    struct clr_type_def td;
-    clr_read_type_def(a, ctor->owner, &td);
-    for (uint32_t m = td.first_method; m < (uint32_t)td.first_method + td.method_count; m++) {
-        struct clr_method_def md;
-        clr_read_method_def(a, m, &md);
-        if ((md.flags & CLR_METHOD_ATTR_STATIC) != 0 && clr_string_equals(a, md.name, "Ctor") &&
-            clr_same_parameters(a, md.signature, a, ctor->signature))
-            return call_method(rt, f, CLR_HANDLE(a->index, m), false);
+    const uint8_t *p;
+    if (!operand(f, 4, &p))
+        return invalid(rt, f, op, "the operand runs past the end of the body");
+    *type = clr_type_token_target(f->assembly, clr_rd32(p));
+    return *type != CLR_NONE32 ? CLR_EXC_NONE : invalid(rt, f, op, "the token is not a type of this assembly");
+}
+
+/* initobj, ldobj, stobj, cpobj: values of any type through managed pointers. */
+static enum clr_exception object_access(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
+{
+    clr_handle type;
+    enum clr_exception exc = type_operand(rt, f, op, &type);
+    if (exc != CLR_EXC_NONE)
+        return exc;
+    const uint8_t elem = type_info(rt, type)->value_elem;
+    if (elem != CLR_ELEM_VALUETYPE) {
+        const uint8_t e = elem != 0 ? elem : CLR_ELEM_OBJECT;
+        if (op == CEE_LDOBJ || op == CEE_STOBJ)
+            return indirect(rt, f, op, op == CEE_LDOBJ, e);
+        if ((exc = need(rt, f, op, op == CEE_CPOBJ ? 2 : 1)) != CLR_EXC_NONE)
+            return exc;
+        if (op == CEE_CPOBJ) { /* dst, src: load src, then store into dst */
+            const struct clr_slot dst = f->sp[-2];
+            f->sp[-2] = f->sp[-1];
+            f->sp--;
+            if ((exc = indirect(rt, f, op, true, e)) != CLR_EXC_NONE)
+                return exc;
+            f->sp[0] = f->sp[-1];
+            f->sp[-1] = dst;
+            f->sp++;
+            return indirect(rt, f, op, false, e);
+        }
+        /* initobj of a primitive, an enum or a reference: store its zero */
+        struct clr_slot zero;
+        clr_slot_zero(&zero, e);
+        zero.elem = 0;
+        *f->sp++ = zero;
+        return indirect(rt, f, op, false, e);
     }
-    char name[96];
-    return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "IL_%04x newobj of %s: corlib has no String.Ctor factory with its "
-                     "parameters.", (unsigned)f->op_ip, method_name(a, CLR_HANDLE_ROW(ctor_handle), name, sizeof name));
+    const unsigned n = op == CEE_INITOBJ || op == CEE_LDOBJ ? 1 : 2;
+    if ((exc = need(rt, f, op, n)) != CLR_EXC_NONE)
+        return exc;
+    struct clr_slot *addr = &f->sp[-(ptrdiff_t)n];
+    if (addr->kind != CLR_K_REF)
+        return operands_invalid(rt, f, op, addr->kind, CLR_K_NONE);
+    struct clr_slot *loc = addr->ref_elem == 0 && addr->v.ref->elem == CLR_ELEM_VALUETYPE ? addr->v.ref : NULL;
+    if (op == CEE_INITOBJ && loc != NULL) {
+        loc->v.o = NULL; /* the default value, made when next used */
+        f->sp--;
+        return CLR_EXC_NONE;
+    }
+    struct clr_object *target = clr_ref_object(rt, addr, &exc);
+    if (target == NULL)
+        return exc != CLR_EXC_NONE ? exc : invalid(rt, f, op, "the pointer does not point at a struct");
+    if (target->type != type)
+        return invalid(rt, f, op, "the pointer points at a struct of another type");
+    if (op == CEE_INITOBJ) {
+        memset(target->fields, 0, target->field_count * sizeof target->fields[0]);
+        f->sp--;
+        return CLR_EXC_NONE;
+    }
+    struct clr_object *src = NULL;
+    if (op == CEE_CPOBJ) {
+        src = clr_ref_object(rt, &f->sp[-1], &exc);
+        if (src == NULL)
+            return exc != CLR_EXC_NONE ? exc : invalid(rt, f, op, "the source does not point at a struct");
+    } else if (op == CEE_STOBJ) {
+        src = (struct clr_object *)f->sp[-1].v.o;
+        if (f->sp[-1].kind != CLR_K_O || !clr_is_value(&src->block))
+            return invalid(rt, f, op, "the value is not a struct");
+    }
+    struct clr_object *copy;
+    if (op != CEE_STOBJ && (exc = clr_value_clone(rt, op == CEE_LDOBJ ? target : src, &copy)) != CLR_EXC_NONE)
+        return exc;
+    if (op == CEE_LDOBJ) {
+        f->sp[-1] = (struct clr_slot){.kind = CLR_K_O, .v.o = &copy->block};
+        return CLR_EXC_NONE;
+    }
+    if (op == CEE_STOBJ)
+        copy = src; /* the stack owned it: its fields move */
+    if (copy->type != target->type || copy->field_count != target->field_count)
+        return invalid(rt, f, op, "the value is a struct of another type");
+    memcpy(target->fields, copy->fields, target->field_count * sizeof target->fields[0]);
+    f->sp -= 2;
+    return CLR_EXC_NONE;
+}
+
+/* constrained. T callvirt M: 'this' is the address of a T. A value type implementing M gets the address,
+ * one inheriting M (ToString from ValueType, ...) a box of the value; a reference type the reference. */
+static enum clr_exception constrained_call(struct clr_runtime *rt, struct clr_frame *f, unsigned op, clr_handle type,
+                                           clr_handle method)
+{
+    const struct clr_assembly *ma = &rt->assemblies[CLR_HANDLE_ASSEMBLY(method)];
+    struct clr_method_def md;
+    clr_read_method_def(ma, CLR_HANDLE_ROW(method), &md);
+    enum clr_exception exc = need(rt, f, op, md.arg_count);
+    if (exc != CLR_EXC_NONE)
+        return exc;
+    if (md.arg_count == 0)
+        return invalid(rt, f, op, "the method is static");
+    struct clr_slot *this_slot = &f->sp[-(ptrdiff_t)md.arg_count];
+    if (this_slot->kind != CLR_K_REF)
+        return operands_invalid(rt, f, op, this_slot->kind, CLR_K_NONE);
+    const uint8_t elem = type_info(rt, type)->value_elem;
+    struct clr_slot value;
+    if (elem == 0) {
+        if (this_slot->ref_elem == CLR_ELEM_VALUETYPE)
+            return invalid(rt, f, op, "the pointer points at a struct");
+        if (this_slot->ref_elem != 0)
+            clr_raw_read(this_slot->ref_elem, this_slot->v.raw, &value);
+        else
+            value = *this_slot->v.ref;
+        if (value.kind != CLR_K_O)
+            return invalid(rt, f, op, "the pointer does not point at a reference");
+        *this_slot = (struct clr_slot){.kind = CLR_K_O, .v.o = value.v.o};
+        return call_method(rt, f, method, true);
+    }
+    const clr_handle target = virtual_target(rt, type, method);
+    if (target != CLR_NONE32) {
+        const struct clr_assembly *ta = &rt->assemblies[CLR_HANDLE_ASSEMBLY(target)];
+        if (CLR_HANDLE(ta->index, clr_rd16(clr_row(ta, CLR_TBL_METHOD_DEF, CLR_HANDLE_ROW(target)) + 8)) == type)
+            return call_method(rt, f, target, false);
+    }
+    if (elem == CLR_ELEM_VALUETYPE) {
+        struct clr_object *o = clr_ref_object(rt, this_slot, &exc), *box;
+        if (o == NULL)
+            return exc != CLR_EXC_NONE ? exc : invalid(rt, f, op, "the pointer does not point at a struct");
+        if ((exc = clr_value_clone(rt, o, &box)) != CLR_EXC_NONE)
+            return exc;
+        box->block.reserved &= (uint16_t)~CLR_VALUE_FLAG;
+        *this_slot = (struct clr_slot){.kind = CLR_K_O, .v.o = &box->block};
+    } else {
+        if (this_slot->ref_elem != 0)
+            clr_raw_read(this_slot->ref_elem, this_slot->v.raw, &value);
+        else
+            value = *this_slot->v.ref;
+        if ((exc = box_primitive(rt, type, elem, &value, this_slot)) != CLR_EXC_NONE)
+            return exc;
+    }
+    return call_method(rt, f, method, true);
+}
+
+/* ldftn, ldvirtftn: a method as a native int (its handle), for delegate constructors. */
+static enum clr_exception function_pointer(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
+{
+    const uint8_t *p;
+    if (!operand(f, 4, &p))
+        return invalid(rt, f, op, "the operand runs past the end of the body");
+    clr_handle h = method_target(f->assembly, clr_rd32(p));
+    if (h == CLR_NONE32)
+        return invalid(rt, f, op, "the token is not a method of this assembly");
+    if (op == CEE_LDVIRTFTN) {
+        enum clr_exception exc = need(rt, f, op, 1);
+        if (exc != CLR_EXC_NONE)
+            return exc;
+        const struct clr_slot o = *--f->sp;
+        if (o.kind != CLR_K_O)
+            return operands_invalid(rt, f, op, o.kind, CLR_K_NONE);
+        if (o.v.o == NULL)
+            return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
+        if ((h = virtual_target(rt, clr_object_type(rt, o.v.o), h)) == CLR_NONE32)
+            return invalid(rt, f, op, "the object's type has no such method");
+    }
+    return push(rt, f, op, (struct clr_slot){.kind = CLR_K_I, .v.i8 = (int64_t)h});
 }
 
 /* newobj of a class: the object goes under the constructor's arguments, the constructor's return leaves it. */
@@ -752,15 +975,9 @@ static enum clr_exception new_object(struct clr_runtime *rt, struct clr_frame *f
     const clr_handle type = CLR_HANDLE(a->index, md.owner);
     if ((md.flags & CLR_METHOD_ATTR_STATIC) != 0 || !clr_string_equals(a, md.name, ".ctor") || md.arg_count == 0)
         return invalid(rt, f, op, "the method is not a constructor");
-    if (type == rt->string_type) {
-        *restart = true;
-        return new_string(rt, f, a, h, &md);
-    }
-    char name[96];
-    if (clr_type_is_value_type(rt, type) ||
-        (md.impl_flags & CLR_METHOD_IMPL_INTERNAL_CALL) != 0)
-        return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "IL_%04x newobj of %s: constructors of value types, strings and "
-                         "arrays are " NOT_YET ".", (unsigned)f->op_ip, method_name(a, CLR_HANDLE_ROW(h), name, sizeof name));
+    const uint8_t value_elem = a->types[md.owner].value_elem;
+    if (value_elem != 0 && value_elem != CLR_ELEM_VALUETYPE)
+        return invalid(rt, f, op, "primitives have no constructors to call");
     if ((td.flags & (CLR_TYPE_ATTR_INTERFACE | CLR_TYPE_ATTR_ABSTRACT)) != 0)
         return invalid(rt, f, op, "the type is abstract");
     if ((td.flags & CLR_TYPE_ATTR_BEFORE_FIELD_INIT) == 0) {
@@ -778,16 +995,25 @@ static enum clr_exception new_object(struct clr_runtime *rt, struct clr_frame *f
     enum clr_exception exc = need(rt, f, op, n);
     if (exc != CLR_EXC_NONE)
         return exc;
-    struct clr_object *o = clr_object_new(rt, type);
-    if (o == NULL)
+    /* A string's constructors are internal calls that return the string: 'this' is null for them. */
+    const bool native = (md.impl_flags & CLR_METHOD_IMPL_INTERNAL_CALL) != 0;
+    if (native != (type == rt->string_type))
+        return invalid(rt, f, op, native ? "only strings are made by internal calls" : "strings are made natively");
+    struct clr_object *o = NULL;
+    if (!native && (o = value_elem != 0 ? clr_value_new(rt, type) : clr_object_new(rt, type)) == NULL)
         return clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL);
     /* The slot above stack_limit is the frame's spare one (push_frame). */
     memmove(f->sp - n + 1, f->sp - n, n * sizeof *f->sp);
-    f->sp[-(ptrdiff_t)n] = (struct clr_slot){.kind = CLR_K_O, .v.o = &o->block};
+    /* A struct's constructor gets the new value's address; its return turns that into the value. */
+    f->sp[-(ptrdiff_t)n] = value_elem != 0 ? (struct clr_slot){.kind = CLR_K_REF, .ref_elem = CLR_ELEM_VALUETYPE,
+                                                               .v.o = &o->block}
+                                           : (struct clr_slot){.kind = CLR_K_O, .v.o = o != NULL ? &o->block : NULL};
     f->sp++;
     const uint32_t depth = rt->depth;
     if ((exc = call_method(rt, f, h, false)) != CLR_EXC_NONE)
         return exc;
+    if (native)
+        return CLR_EXC_NONE; /* the string is on the stack */
     if (rt->depth != depth + 1)
         return invalid(rt, f, op, "the constructor did not start");
     rt->frames[depth].newobj = true;
@@ -813,31 +1039,49 @@ static enum clr_exception instance_field(struct clr_runtime *rt, struct clr_fram
     if (exc != CLR_EXC_NONE)
         return exc;
     const struct clr_slot obj = f->sp[store ? -2 : -1];
-    if (obj.kind == CLR_K_REF || info.elem == 0)
-        return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "IL_%04x %s: fields of value types and fields of a struct type "
-                         "are " NOT_YET ".", (unsigned)f->op_ip, clr_opcode_name(op));
-    if (obj.kind != CLR_K_O)
-        return operands_invalid(rt, f, op, obj.kind, CLR_K_NONE);
-    if (obj.v.o == NULL)
-        return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
-    struct clr_object *o = (struct clr_object *)obj.v.o;
     const clr_handle owner = CLR_HANDLE(fa->index, info.owner);
-    if (obj.v.o->kind != CLR_BLOCK_OBJECT || info.instance_slot >= o->field_count ||
-        (o->type != owner && !clr_type_derives(rt, o->type, owner)))
-        return invalid(rt, f, op, "the object has no such field");
-    struct clr_slot *slot = &o->fields[info.instance_slot];
-    if (slot->kind == CLR_K_NONE)
+    struct clr_slot *slot;
+    struct clr_object *o = (struct clr_object *)obj.v.o;
+    if (obj.kind == CLR_K_REF) {
+        /* A struct's field through its address ('this' of its methods, ldloca, ldflda...). */
+        if ((o = clr_ref_object(rt, &obj, &exc)) == NULL && exc != CLR_EXC_NONE)
+            return exc;
+    } else if (obj.kind != CLR_K_O) {
+        return operands_invalid(rt, f, op, obj.kind, CLR_K_NONE);
+    } else if (o == NULL) {
+        return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
+    }
+    if (o != NULL) {
+        if (o->block.kind != CLR_BLOCK_OBJECT || info.instance_slot >= o->field_count ||
+            (o->type != owner && !clr_type_derives(rt, o->type, owner)))
+            return invalid(rt, f, op, "the object has no such field");
+        slot = &o->fields[info.instance_slot];
+    } else {
+        /* A primitive's own field (Int32.m_value) through the address of a primitive location. */
+        const uint8_t owner_elem = fa->types[info.owner].value_elem;
+        if (obj.ref_elem != 0 || owner_elem == 0 || owner_elem == CLR_ELEM_VALUETYPE || obj.v.ref->elem != info.elem)
+            return invalid(rt, f, op, "the pointer does not point at a value with that field");
+        slot = obj.v.ref;
+    }
+    if (slot->kind == CLR_K_NONE) {
         clr_slot_zero(slot, info.elem);
+        slot->type = info.type;
+    }
     if (store) {
         if (!clr_store_convert(info.elem, slot, &f->sp[-1]))
             return operands_invalid(rt, f, op, obj.kind, f->sp[-1].kind);
         f->sp -= 2;
         return CLR_EXC_NONE;
     }
-    f->sp--;
-    if (op == CEE_LDFLDA)
+    if (op == CEE_LDFLDA) {
+        f->sp--;
         return push(rt, f, op, (struct clr_slot){.kind = CLR_K_REF, .v.ref = slot});
-    return push(rt, f, op, *slot);
+    }
+    struct clr_slot v = *slot;
+    if (info.elem == CLR_ELEM_VALUETYPE && (exc = clr_value_load(rt, slot, &v)) != CLR_EXC_NONE)
+        return exc; /* the object stays on the stack until the copy is made (the collector sees it) */
+    f->sp--;
+    return push(rt, f, op, v);
 }
 
 /* newarr: the element type from the token, the length from the stack. */
@@ -848,13 +1092,8 @@ static enum clr_exception new_array(struct clr_runtime *rt, struct clr_frame *f,
         return invalid(rt, f, op, "the operand runs past the end of the body");
     uint8_t elem;
     clr_handle elem_type;
-    if (!clr_array_elem_of_token(rt, f->assembly, clr_rd32(p), &elem, &elem_type)) {
-        if (clr_type_token_target(f->assembly, clr_rd32(p)) == CLR_NONE32)
-            return invalid(rt, f, op, "the token is not a type of this assembly");
-        char name[96];
-        return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "IL_%04x newarr in %s: arrays of structs are " NOT_YET ".",
-                         (unsigned)f->op_ip, method_name(f->assembly, f->method, name, sizeof name));
-    }
+    if (!clr_array_elem_of_token(rt, f->assembly, clr_rd32(p), &elem, &elem_type))
+        return invalid(rt, f, op, "the token is not a type of this assembly");
     enum clr_exception exc = need(rt, f, op, 1);
     if (exc != CLR_EXC_NONE)
         return exc;
@@ -907,6 +1146,40 @@ static uint8_t element_op_elem(unsigned op)
     return 0;
 }
 
+/* An element of an array of structs: the struct's block pointer, NULL until written or addressed. */
+static enum clr_exception struct_element(struct clr_runtime *rt, struct clr_frame *f, unsigned op,
+                                         const struct clr_array *arr, uint8_t *at, bool store)
+{
+    struct clr_slot loc;
+    clr_raw_read(CLR_ELEM_OBJECT, at, &loc);
+    loc.elem = CLR_ELEM_VALUETYPE;
+    loc.type = arr->elem_type;
+    if (store) {
+        const struct clr_slot value = f->sp[-1];
+        if (!clr_store_convert(CLR_ELEM_VALUETYPE, &loc, &value) ||
+            (value.v.o != NULL && ((const struct clr_object *)value.v.o)->type != arr->elem_type))
+            return invalid(rt, f, op, "the value is not of the array's element type");
+        clr_raw_write(CLR_ELEM_OBJECT, at, &loc);
+        f->sp -= 3;
+        return CLR_EXC_NONE;
+    }
+    /* The array stays on the stack while the element is made or copied (the collector sees it). */
+    struct clr_slot v;
+    if (op == CEE_LDELEMA) {
+        struct clr_object *o = clr_value_at(rt, &loc);
+        if (o == NULL)
+            return clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL);
+        clr_raw_write(CLR_ELEM_OBJECT, at, &loc);
+        v = (struct clr_slot){.kind = CLR_K_REF, .ref_elem = CLR_ELEM_VALUETYPE, .v.o = &o->block};
+    } else {
+        const enum clr_exception exc = clr_value_load(rt, &loc, &v);
+        if (exc != CLR_EXC_NONE)
+            return exc;
+    }
+    f->sp -= 2;
+    return push(rt, f, op, v);
+}
+
 /* ldelem.*, stelem.*, ldelem, stelem, ldelema, ldlen. */
 static enum clr_exception array_access(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
 {
@@ -916,13 +1189,8 @@ static enum clr_exception array_access(struct clr_runtime *rt, struct clr_frame 
         if (!operand(f, 4, &p))
             return invalid(rt, f, op, "the operand runs past the end of the body");
         clr_handle elem_type;
-        if (!clr_array_elem_of_token(rt, f->assembly, clr_rd32(p), &elem, &elem_type)) {
-            if (clr_type_token_target(f->assembly, clr_rd32(p)) == CLR_NONE32)
-                return invalid(rt, f, op, "the token is not a type of this assembly");
-            char name[96];
-            return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "IL_%04x %s in %s: arrays of structs are " NOT_YET ".",
-                             (unsigned)f->op_ip, clr_opcode_name(op), method_name(f->assembly, f->method, name, sizeof name));
-        }
+        if (!clr_array_elem_of_token(rt, f->assembly, clr_rd32(p), &elem, &elem_type))
+            return invalid(rt, f, op, "the token is not a type of this assembly");
     }
     enum clr_exception exc;
     struct clr_array *arr = NULL;
@@ -943,6 +1211,10 @@ static enum clr_exception array_access(struct clr_runtime *rt, struct clr_frame 
     const bool store = op == CEE_STELEM || (op >= CEE_STELEM_I && op <= CEE_STELEM_REF);
     if ((exc = element(rt, f, op, store ? 3 : 2, &arr, &at)) != CLR_EXC_NONE)
         return exc;
+    if (arr->elem == CLR_ELEM_VALUETYPE && (elem == CLR_ELEM_VALUETYPE || elem == 0))
+        return struct_element(rt, f, op, arr, at, store);
+    if ((arr->elem == CLR_ELEM_VALUETYPE) != (elem == CLR_ELEM_VALUETYPE))
+        return invalid(rt, f, op, "the array's elements are of another type");
     if (!indirect_kind_ok(clr_elem_kind(arr->elem), clr_elem_kind(elem)))
         return invalid(rt, f, op, "the array's elements are of another type");
     if (op == CEE_LDELEMA) {
@@ -970,7 +1242,20 @@ static enum clr_exception array_access(struct clr_runtime *rt, struct clr_frame 
     return CLR_EXC_NONE;
 }
 
-/* box, unbox.any, unbox: a boxed primitive or enum is an object of the value's type with one field. */
+/* A struct value (owned by the stack) becomes its own box. */
+static enum clr_exception box_struct(struct clr_runtime *rt, clr_handle type, struct clr_slot *v)
+{
+    struct clr_object *o = (struct clr_object *)v->v.o;
+    if (v->kind != CLR_K_O || (o != NULL && (!clr_is_value(&o->block) || o->type != type)))
+        return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "Only a value of the struct's type can be boxed as it.");
+    if (o == NULL && (o = clr_object_new(rt, type)) == NULL)
+        return clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL);
+    o->block.reserved &= (uint16_t)~CLR_VALUE_FLAG;
+    v->v.o = &o->block;
+    return CLR_EXC_NONE;
+}
+
+/* box, unbox.any, unbox. */
 static enum clr_exception boxing(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
 {
     const uint8_t *p;
@@ -983,7 +1268,8 @@ static enum clr_exception boxing(struct clr_runtime *rt, struct clr_frame *f, un
     enum clr_exception exc = need(rt, f, op, 1);
     if (exc != CLR_EXC_NONE)
         return exc;
-    if (type == CLR_NONE32 || !clr_type_is_value_type(rt, type)) {
+    const uint8_t elem = type != CLR_NONE32 ? type_info(rt, type)->value_elem : 0;
+    if (elem == 0) {
         /* A reference type: box does nothing, unbox.any is castclass. */
         if (op == CEE_UNBOX)
             return invalid(rt, f, op, "the type is not a value type");
@@ -993,48 +1279,31 @@ static enum clr_exception boxing(struct clr_runtime *rt, struct clr_frame *f, un
         }
         return f->sp[-1].kind == CLR_K_O ? CLR_EXC_NONE : operands_invalid(rt, f, op, f->sp[-1].kind, CLR_K_NONE);
     }
-    uint8_t elem;
-    clr_handle elem_type;
-    if (!clr_array_elem_of_token(rt, f->assembly, token, &elem, &elem_type)) {
-        char name[96];
-        return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "IL_%04x %s in %s: boxing structs is " NOT_YET ".",
-                         (unsigned)f->op_ip, clr_opcode_name(op), method_name(f->assembly, f->method, name, sizeof name));
-    }
     struct clr_slot *v = &f->sp[-1];
-    if (op == CEE_BOX) {
-        struct clr_slot value;
-        if (!indirect_kind_ok(v->kind, clr_elem_kind(elem)) || !clr_store_convert(elem, &value, v))
-            return operands_invalid(rt, f, op, v->kind, CLR_K_NONE);
-        struct clr_object *o = (struct clr_object *)clr_heap_alloc(&rt->heap, CLR_BLOCK_OBJECT,
-                                                                   sizeof *o - sizeof o->block + sizeof o->fields[0]);
-        if (o == NULL)
-            return clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL);
-        o->type = type;
-        o->field_count = 1;
-        o->fields[0] = value;
-        *v = (struct clr_slot){.kind = CLR_K_O, .v.o = &o->block};
-        return CLR_EXC_NONE;
-    }
+    if (op == CEE_BOX)
+        return elem == CLR_ELEM_VALUETYPE ? box_struct(rt, type, v) : box_primitive(rt, type, elem, v, v);
     if (v->kind != CLR_K_O)
         return operands_invalid(rt, f, op, v->kind, CLR_K_NONE);
     if (v->v.o == NULL)
         return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
     struct clr_object *o = (struct clr_object *)v->v.o;
+    const bool boxed = v->v.o->kind == CLR_BLOCK_OBJECT && !clr_is_value(v->v.o);
+    if (elem == CLR_ELEM_VALUETYPE) {
+        if (!boxed || o->type != type)
+            return cast_error(rt, v->v.o, type);
+        if (op == CEE_UNBOX) {
+            *v = (struct clr_slot){.kind = CLR_K_REF, .ref_elem = CLR_ELEM_VALUETYPE, .v.o = &o->block};
+            return CLR_EXC_NONE;
+        }
+        struct clr_object *copy;
+        if ((exc = clr_value_clone(rt, o, &copy)) == CLR_EXC_NONE)
+            *v = (struct clr_slot){.kind = CLR_K_O, .v.o = &copy->block};
+        return exc;
+    }
     /* The same type, or an enum and its underlying type (as .NET allows). */
-    uint8_t boxed_elem = 0;
-    clr_handle boxed_type;
-    if (v->v.o->kind == CLR_BLOCK_OBJECT && o->field_count == 1 && clr_type_is_value_type(rt, o->type)) {
-        const struct clr_assembly *ba = &rt->assemblies[CLR_HANDLE_ASSEMBLY(o->type)];
-        if (!clr_array_elem_of_token(rt, ba, (CLR_TOK_TYPE_DEF << 24) | CLR_HANDLE_ROW(o->type), &boxed_elem,
-                                     &boxed_type))
-            boxed_elem = 0;
-    }
-    if (boxed_elem == 0 || (o->type != type && boxed_elem != elem)) {
-        char from[64], to[64];
-        type_name(rt, clr_object_type(rt, v->v.o), from, sizeof from);
-        type_name(rt, type, to, sizeof to);
-        return clr_throw(rt, CLR_EXC_INVALID_CAST, "Unable to cast object of type '%s' to type '%s'.", from, to);
-    }
+    const uint8_t boxed_elem = boxed && o->field_count == 1 ? type_info(rt, o->type)->value_elem : 0;
+    if (boxed_elem == 0 || boxed_elem == CLR_ELEM_VALUETYPE || (o->type != type && boxed_elem != elem))
+        return cast_error(rt, v->v.o, type);
     if (o->fields[0].kind == CLR_K_NONE)
         clr_slot_zero(&o->fields[0], boxed_elem);
     if (op == CEE_UNBOX) {
@@ -1412,8 +1681,15 @@ static enum clr_exception execute(struct clr_runtime *rt)
                 exc = load_constant(rt, f, op);
                 break;
             case CEE_DUP:
-                if ((exc = need(rt, f, op, 1)) == CLR_EXC_NONE)
-                    exc = push(rt, f, op, f->sp[-1]);
+                if ((exc = need(rt, f, op, 1)) != CLR_EXC_NONE)
+                    break;
+                if (f->sp[-1].kind == CLR_K_O && clr_is_value(f->sp[-1].v.o)) {
+                    struct clr_object *copy;
+                    if ((exc = clr_value_clone(rt, (struct clr_object *)f->sp[-1].v.o, &copy)) == CLR_EXC_NONE)
+                        exc = push(rt, f, op, (struct clr_slot){.kind = CLR_K_O, .v.o = &copy->block});
+                    break;
+                }
+                exc = push(rt, f, op, f->sp[-1]);
                 break;
             case CEE_POP:
                 if ((exc = need(rt, f, op, 1)) == CLR_EXC_NONE)
@@ -1478,7 +1754,7 @@ static enum clr_exception execute(struct clr_runtime *rt)
             case 0x46: case 0x47: case 0x48: case 0x49: case 0x4A: case 0x4B: case 0x4C: case 0x4D: case 0x4E:
             case 0x4F: case 0x50: case 0x51: case 0x52: case 0x53: case 0x54: case 0x55: case 0x56: case 0x57:
             case CEE_STIND_I:
-                exc = indirect(rt, f, op);
+                exc = indirect(rt, f, op, op >= CEE_LDIND_I1 && op <= CEE_LDIND_REF, indirect_elem(op));
                 break;
             case CEE_NEWOBJ: {
                 bool restart;
@@ -1506,6 +1782,26 @@ static enum clr_exception execute(struct clr_runtime *rt)
             case CEE_CASTCLASS: case CEE_ISINST:
                 exc = cast(rt, f, op);
                 break;
+            case CEE_INITOBJ: case CEE_LDOBJ: case CEE_STOBJ: case CEE_CPOBJ:
+                exc = object_access(rt, f, op);
+                break;
+            case CEE_LDFTN: case CEE_LDVIRTFTN:
+                exc = function_pointer(rt, f, op);
+                break;
+            case CEE_CONSTRAINED: {
+                clr_handle type;
+                if ((exc = type_operand(rt, f, op, &type)) != CLR_EXC_NONE)
+                    return exc;
+                /* The prefixed callvirt; op_ip stays on the prefix so that a restart repeats both. */
+                if (!operand(f, 5, &p) || p[0] != (CEE_CALLVIRT & 0xFF))
+                    return invalid(rt, f, op, "the prefix is not followed by callvirt");
+                const clr_handle h = method_target(f->assembly, clr_rd32(p + 1));
+                if (h == CLR_NONE32)
+                    return invalid(rt, f, op, "the token is not a method of this assembly");
+                if ((exc = constrained_call(rt, f, op, type, h)) != CLR_EXC_NONE)
+                    return exc;
+                goto next_frame;
+            }
             case CEE_LDSFLD:
             case CEE_LDSFLDA:
             case CEE_STSFLD: {

@@ -54,7 +54,7 @@ static bool prepare_type(struct clr_runtime *rt, struct clr_assembly *a, uint32_
 {
     struct clr_type_def td;
     clr_read_type_def(a, t, &td);
-    const struct clr_type_info empty = {NULL, 0, 0, true};
+    const struct clr_type_info empty = {.ready = true};
     const struct clr_type_info *bi =
         base != CLR_NONE32 ? &rt->assemblies[CLR_HANDLE_ASSEMBLY(base)].types[CLR_HANDLE_ROW(base)] : &empty;
     struct clr_type_info *ti = &a->types[t];
@@ -110,6 +110,8 @@ static bool prepare_type(struct clr_runtime *rt, struct clr_assembly *a, uint32_
     }
     ti->vtable = vtable;
     ti->vtable_size = (uint16_t)size;
+    ti->value_elem = clr_type_value_elem(rt, CLR_HANDLE(a->index, t));
+    ti->interface = (td.flags & CLR_TYPE_ATTR_INTERFACE) != 0;
     ti->ready = true;
     return true;
 }
@@ -158,6 +160,8 @@ bool clr_prepare_types(struct clr_runtime *rt, struct clr_assembly *a)
         [CLR_EXC_OUT_OF_MEMORY] = "OutOfMemoryException",
         [CLR_EXC_INVALID_CAST] = "InvalidCastException",
         [CLR_EXC_ARRAY_TYPE_MISMATCH] = "ArrayTypeMismatchException",
+        [CLR_EXC_ARGUMENT_NULL] = "ArgumentNullException",
+        [CLR_EXC_ARGUMENT_OUT_OF_RANGE] = "ArgumentOutOfRangeException",
     };
     if (a->index == 0)
         for (unsigned e = 0; e < CLR_EXC_COUNT; e++)
@@ -198,6 +202,7 @@ uint8_t clr_array_elem_size(uint8_t elem)
     case CLR_ELEM_I: case CLR_ELEM_U:
         return CLR_NATIVE_INT_64 ? 8 : 4;
     case CLR_ELEM_OBJECT:
+    case CLR_ELEM_VALUETYPE: /* the element's struct block, NULL until written or addressed */
         return sizeof(struct clr_block *);
     default:
         return 0;
@@ -274,35 +279,8 @@ bool clr_array_elem_of_token(struct clr_runtime *rt, const struct clr_assembly *
     if (type == CLR_NONE32)
         return false;
     *elem_type = type;
-    const struct clr_assembly *ta = &rt->assemblies[CLR_HANDLE_ASSEMBLY(type)];
-    struct clr_type_def td;
-    clr_read_type_def(ta, CLR_HANDLE_ROW(type), &td);
-    if (ta->index == 0 && clr_string_equals(ta, td.name_space, "System")) {
-        static const struct {
-            const char *name;
-            uint8_t elem;
-        } primitives[] = {
-            {"Boolean", CLR_ELEM_BOOLEAN}, {"Char", CLR_ELEM_CHAR}, {"SByte", CLR_ELEM_I1}, {"Byte", CLR_ELEM_U1},
-            {"Int16", CLR_ELEM_I2},        {"UInt16", CLR_ELEM_U2}, {"Int32", CLR_ELEM_I4}, {"UInt32", CLR_ELEM_U4},
-            {"Int64", CLR_ELEM_I8},        {"UInt64", CLR_ELEM_U8}, {"Single", CLR_ELEM_R4}, {"Double", CLR_ELEM_R8},
-            {"IntPtr", CLR_ELEM_I},        {"UIntPtr", CLR_ELEM_U},
-        };
-        for (unsigned i = 0; i < sizeof primitives / sizeof primitives[0]; i++) {
-            if (clr_string_equals(ta, td.name, primitives[i].name)) {
-                *elem = primitives[i].elem;
-                return true;
-            }
-        }
-    }
-    if (!clr_type_is_value_type(rt, type)) {
-        *elem = CLR_ELEM_OBJECT;
-        if ((td.flags & CLR_TYPE_ATTR_INTERFACE) != 0)
-            *elem_type = CLR_NONE32; /* interface casts come with interface support */
-        return true;
-    }
-    const uint8_t sig[5] = {CLR_ELEM_VALUETYPE, (uint8_t)token, (uint8_t)(token >> 8), (uint8_t)(token >> 16),
-                            (uint8_t)(token >> 24)};
-    const uint8_t *p = sig;
-    *elem = clr_sig_read_type(rt, a, &p); /* an enum's underlying type; 0 for a struct */
-    return *elem != 0;
+    *elem = clr_type_value_elem(rt, type);
+    if (*elem == 0)
+        *elem = CLR_ELEM_OBJECT; /* a class or an interface */
+    return true;
 }

@@ -154,6 +154,9 @@ enum clr_opcode {
     CEE_CONV_OVF_U8_UN = 0x89,
     CEE_CONV_OVF_I_UN = 0x8A,
     CEE_CONV_OVF_U_UN = 0x8B,
+    CEE_CPOBJ = 0x70,
+    CEE_LDOBJ = 0x71,
+    CEE_STOBJ = 0x81,
     CEE_BOX = 0x8C,
     CEE_NEWARR = 0x8D,
     CEE_LDLEN = 0x8E,
@@ -184,6 +187,7 @@ enum clr_opcode {
     CEE_MUL_OVF_UN = 0xD9,
     CEE_SUB_OVF = 0xDA,
     CEE_SUB_OVF_UN = 0xDB,
+    CEE_LDTOKEN = 0xD0,
     CEE_STIND_I = 0xDF,
     CEE_CONV_U = 0xE0,
     CEE_PREFIX = 0xFE,
@@ -198,6 +202,10 @@ enum clr_opcode {
     CEE_LDLOC = 0xFE0C,
     CEE_LDLOCA = 0xFE0D,
     CEE_STLOC = 0xFE0E,
+    CEE_LDFTN = 0xFE06,
+    CEE_LDVIRTFTN = 0xFE07,
+    CEE_INITOBJ = 0xFE15,
+    CEE_CONSTRAINED = 0xFE16,
 };
 
 #endif /* CLR_OPCODES_H */

@@ -133,44 +133,22 @@ static bool same_type(const struct clr_assembly *a, const uint8_t **pa, const st
     }
 }
 
-/* Skips one signature type. */
-static void skip_type(const uint8_t **p)
-{
-    uint8_t e;
-    while ((e = *(*p)++) == CLR_ELEM_SZARRAY || e == CLR_ELEM_BYREF)
-        ;
-    if (e == CLR_ELEM_CLASS || e == CLR_ELEM_VALUETYPE)
-        *p += 4;
-}
-
-bool clr_same_parameters(const struct clr_assembly *a, uint32_t sig_a, const struct clr_assembly *b, uint32_t sig_b)
-{
-    const uint8_t *pa = clr_blob_at(a, sig_a) + 2, *pb = clr_blob_at(b, sig_b) + 2;
-    if (*pa++ != *pb++)
-        return false;
-    const unsigned params = pa[-1];
-    skip_type(&pa); /* the return types */
-    skip_type(&pb);
-    for (unsigned i = 0; i < params; i++)
-        if (!same_type(a, &pa, b, &pb))
-            return false;
-    return true;
-}
-
 /* Signatures of the same kind (method or field), checked by the loader, compared structurally. */
 bool clr_same_signature(const struct clr_assembly *a, uint32_t sig_a, const struct clr_assembly *b, uint32_t sig_b)
 {
     const uint8_t *pa = clr_blob_at(a, sig_a), *pb = clr_blob_at(b, sig_b);
-    if (pa[0] != pb[0])
+    if (*pa++ != *pb++)
         return false;
-    if (pa[0] == CLR_SIG_FIELD) {
-        pa++, pb++;
+    if (pa[-1] == CLR_SIG_FIELD)
         return same_type(a, &pa, b, &pb);
-    }
-    if (pa[1] != pb[1]) /* flags */
+    if (*pa++ != *pb++ || *pa != *pb) /* flags, parameter count */
         return false;
-    pa += 3, pb += 3;
-    return same_type(a, &pa, b, &pb) && clr_same_parameters(a, sig_a, b, sig_b); /* return type, parameters */
+    const unsigned params = *pa++;
+    pb++;
+    for (unsigned i = 0; i <= params; i++) /* return type, then the parameters */
+        if (!same_type(a, &pa, b, &pb))
+            return false;
+    return true;
 }
 
 /* The member of TypeDef `type` or of its base types with this name and signature, or CLR_NONE32. */

@@ -31,9 +31,38 @@ static uint8_t enum_underlying(struct clr_runtime *rt, clr_handle type)
     return 0;
 }
 
-uint8_t clr_sig_read_type(struct clr_runtime *rt, const struct clr_assembly *a, const uint8_t **p)
+uint8_t clr_type_value_elem(struct clr_runtime *rt, clr_handle type)
+{
+    const struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(type)];
+    struct clr_type_def td;
+    clr_read_type_def(a, CLR_HANDLE_ROW(type), &td);
+    if (a->index == 0 && clr_string_equals(a, td.name_space, "System")) {
+        static const struct {
+            const char *name;
+            uint8_t elem;
+        } primitives[] = {
+            {"Boolean", CLR_ELEM_BOOLEAN}, {"Char", CLR_ELEM_CHAR}, {"SByte", CLR_ELEM_I1}, {"Byte", CLR_ELEM_U1},
+            {"Int16", CLR_ELEM_I2},        {"UInt16", CLR_ELEM_U2}, {"Int32", CLR_ELEM_I4}, {"UInt32", CLR_ELEM_U4},
+            {"Int64", CLR_ELEM_I8},        {"UInt64", CLR_ELEM_U8}, {"Single", CLR_ELEM_R4}, {"Double", CLR_ELEM_R8},
+            {"IntPtr", CLR_ELEM_I},        {"UIntPtr", CLR_ELEM_U},
+        };
+        for (unsigned i = 0; i < sizeof primitives / sizeof primitives[0]; i++)
+            if (clr_string_equals(a, td.name, primitives[i].name))
+                return primitives[i].elem;
+    }
+    if (!clr_type_is_value_type(rt, type))
+        return 0;
+    if (clr_type_is_enum(rt, type)) {
+        const uint8_t e = enum_underlying(rt, type);
+        return e != 0 ? e : CLR_ELEM_I4;
+    }
+    return CLR_ELEM_VALUETYPE;
+}
+
+uint8_t clr_sig_read_type_of(struct clr_runtime *rt, const struct clr_assembly *a, const uint8_t **p, clr_handle *type)
 {
     const uint8_t e = **p;
+    *type = CLR_NONE32;
     switch (e) {
     case CLR_ELEM_STRING:
     case CLR_ELEM_OBJECT:
@@ -49,14 +78,25 @@ uint8_t clr_sig_read_type(struct clr_runtime *rt, const struct clr_assembly *a, 
         *p = skip_type(*p);
         return CLR_ELEM_BYREF;
     case CLR_ELEM_VALUETYPE: {
-        const clr_handle type = clr_type_token_target(a, clr_rd32(*p + 1));
+        const clr_handle t = clr_type_token_target(a, clr_rd32(*p + 1));
         *p += 5;
-        return type != CLR_NONE32 && clr_type_is_enum(rt, type) ? enum_underlying(rt, type) : 0;
+        if (t == CLR_NONE32)
+            return 0;
+        const uint8_t elem = clr_type_value_elem(rt, t);
+        if (elem == CLR_ELEM_VALUETYPE)
+            *type = t;
+        return elem != 0 ? elem : CLR_ELEM_OBJECT; /* a class named as a value type: a damaged image */
     }
     default:
         (*p)++;
         return e;
     }
+}
+
+uint8_t clr_sig_read_type(struct clr_runtime *rt, const struct clr_assembly *a, const uint8_t **p)
+{
+    clr_handle type;
+    return clr_sig_read_type_of(rt, a, p, &type);
 }
 
 uint8_t clr_elem_kind(uint8_t elem)
@@ -76,6 +116,7 @@ uint8_t clr_elem_kind(uint8_t elem)
     case CLR_ELEM_R8:
         return CLR_K_R8;
     case CLR_ELEM_OBJECT:
+    case CLR_ELEM_VALUETYPE:
         return CLR_K_O;
     case CLR_ELEM_BYREF:
         return CLR_K_REF;
@@ -173,6 +214,14 @@ bool clr_store_convert(uint8_t elem, struct clr_slot *dst, const struct clr_slot
         v.v.ref = src->v.ref;
         v.ref_elem = src->ref_elem;
         break;
+    case CLR_ELEM_VALUETYPE:
+        /* A struct moves into its location (loads copy it); only a struct value fits, never a box. */
+        if (src->kind != CLR_K_O || (src->v.o != NULL && !clr_is_value(src->v.o)))
+            return false;
+        v.v.o = src->v.o;
+        v.type = src->v.o != NULL ? ((const struct clr_object *)src->v.o)->type
+                                  : dst->elem == CLR_ELEM_VALUETYPE ? dst->type : CLR_NONE32;
+        break;
     default:
         return false;
     }
@@ -191,8 +240,10 @@ bool clr_prepare_statics(struct clr_runtime *rt, struct clr_assembly *a)
         const uint32_t flags = clr_field_def_flags(a, f);
         const bool has_storage = (flags & CLR_FIELD_ATTR_STATIC) != 0 && (flags & CLR_FIELD_ATTR_LITERAL) == 0;
         const uint8_t *fsig = clr_blob_at(a, clr_field_def_signature(a, f)) + 1;
+        clr_handle type;
+        const uint8_t elem = clr_sig_read_type_of(rt, a, &fsig, &type);
         a->fields[f] = (struct clr_field_info){has_storage ? (uint16_t)a->static_count : CLR_NONE16, CLR_NONE16,
-                                               CLR_NONE16, clr_sig_read_type(rt, a, &fsig)};
+                                               CLR_NONE16, elem, type};
         a->static_count += has_storage;
     }
     for (uint32_t t = 0; t < types; t++) {
@@ -207,9 +258,9 @@ bool clr_prepare_statics(struct clr_runtime *rt, struct clr_assembly *a)
     for (uint32_t f = 0; f < fields; f++) {
         if (a->fields[f].static_slot == CLR_NONE16)
             continue;
-        const uint8_t *sig = clr_blob_at(a, clr_field_def_signature(a, f)) + 1;
-        /* Element 0 (a struct) stays kind NONE: ldsfld reports it as not supported yet. */
-        clr_slot_zero(&a->statics[a->fields[f].static_slot], clr_sig_read_type(rt, a, &sig));
+        struct clr_slot *slot = &a->statics[a->fields[f].static_slot];
+        clr_slot_zero(slot, a->fields[f].elem);
+        slot->type = a->fields[f].type;
     }
     return true;
 no_ram:

@@ -30,15 +30,13 @@ namespace System
             return objA.Equals(objB);
         }
 
-        /// <summary>
-        /// A hash consistent with Equals. This base version returns one value for every object, which keeps
-        /// the contract (equal objects, equal hashes); the runtime's per-object hash replaces it once the
-        /// runtime has object identity support (slice 2). Types that override Equals override this too.
-        /// </summary>
-        public virtual int GetHashCode()
-        {
-            return 0;
-        }
+        /// <summary>An identity hash: stable for the object's life (the heap never moves objects).</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public virtual extern int GetHashCode();
+
+        /// <summary>A shallow copy: a new object of the same type with the same field values.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        protected extern object MemberwiseClone();
 
         public static bool ReferenceEquals(object objA, object objB)
         {

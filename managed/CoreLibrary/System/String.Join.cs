@@ -131,7 +131,7 @@ namespace System
                 }
             }
 
-            return FromChars(chars, 0, length);
+            return new string(chars);
         }
     }
 }

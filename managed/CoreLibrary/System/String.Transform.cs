@@ -1,7 +1,7 @@
 namespace System
 {
     // Members that make new strings from this one. Each builds its result with one native copy where it
-    // can (SubstringUnchecked, FromChars over a char array it filled).
+    // can (SubstringUnchecked, or the char[] constructor over an array it filled).
     public sealed partial class String
     {
         public static bool IsNullOrWhiteSpace(string value)
@@ -235,7 +235,7 @@ namespace System
                 }
             }
 
-            return chars == null ? this : FromChars(chars, 0, chars.Length);
+            return chars == null ? this : new string(chars);
         }
 
         public string Replace(char oldChar, char newChar)
@@ -255,7 +255,7 @@ namespace System
                 }
             }
 
-            return FromChars(chars, 0, chars.Length);
+            return new string(chars);
         }
 
         public string Replace(string oldValue, string newValue)
@@ -296,7 +296,7 @@ namespace System
             }
 
             CopyChars(from, chars, to, Length - from);
-            return chars.Length == 0 ? Empty : FromChars(chars, 0, chars.Length);
+            return chars.Length == 0 ? Empty : new string(chars);
         }
 
         public string Insert(int startIndex, string value)
@@ -381,7 +381,7 @@ namespace System
                 return this;
             }
 
-            string padding = Repeat(paddingChar, totalWidth - Length);
+            string padding = new string(paddingChar, totalWidth - Length);
             return left ? Concat(padding, this) : Concat(this, padding);
         }
 

@@ -249,7 +249,6 @@ internal static class Program
             case 404: return new string((char[])null) + "|";
             case 405: return new string(new char[0]) + "|";
             case 406: return new string(new char[] { 'x' }, 1, 0) + "|";
-            case 407: return ((object)new string(new char[0]) == (object)string.Empty).ToString();
 
             case 500: return s.Substring(-1);
             case 501: return s.Substring(13);

@@ -1,4 +1,5 @@
 #include "clr_fixture.h"
+#include "clr_internal.h" /* the firmware's internal-call table */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -171,30 +172,10 @@ struct corlib_method {
     bool instance;
 };
 
-/* In the firmware's order (sorted canonical names). */
+/* The natives the tests call (each must be in the firmware's table). */
 static const struct corlib_method corlib_natives[] = {
     {"Array", "get_Length", "System.Array::get_Length()", {0, 1, 0, CLR_ELEM_I4}, 4, true},
-    {"BitConverter", "DoubleToInt64Bits", "System.BitConverter::DoubleToInt64Bits(System.Double)", {0, 0, 1, CLR_ELEM_I8, CLR_ELEM_R8}, 5, false},
-    {"BitConverter", "Int32BitsToSingle", "System.BitConverter::Int32BitsToSingle(System.Int32)", {0, 0, 1, CLR_ELEM_R4, CLR_ELEM_I4}, 5, false},
-    {"BitConverter", "Int64BitsToDouble", "System.BitConverter::Int64BitsToDouble(System.Int64)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_I8}, 5, false},
-    {"BitConverter", "SingleToInt32Bits", "System.BitConverter::SingleToInt32Bits(System.Single)", {0, 0, 1, CLR_ELEM_I4, CLR_ELEM_R4}, 5, false},
     {"Console", "WriteNative", "System.Console::WriteNative(System.String)", {0, 0, 1, CLR_ELEM_VOID, S}, 5, false},
-    {"Math", "Acos", "System.Math::Acos(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
-    {"Math", "Asin", "System.Math::Asin(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
-    {"Math", "Atan", "System.Math::Atan(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
-    {"Math", "Atan2", "System.Math::Atan2(System.Double,System.Double)", {0, 0, 2, CLR_ELEM_R8, CLR_ELEM_R8, CLR_ELEM_R8}, 6, false},
-    {"Math", "Ceiling", "System.Math::Ceiling(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
-    {"Math", "Cos", "System.Math::Cos(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
-    {"Math", "Exp", "System.Math::Exp(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
-    {"Math", "Floor", "System.Math::Floor(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
-    {"Math", "Log", "System.Math::Log(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
-    {"Math", "Log10", "System.Math::Log10(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
-    {"Math", "Pow", "System.Math::Pow(System.Double,System.Double)", {0, 0, 2, CLR_ELEM_R8, CLR_ELEM_R8, CLR_ELEM_R8}, 6, false},
-    {"Math", "Round", "System.Math::Round(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
-    {"Math", "Sin", "System.Math::Sin(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
-    {"Math", "Sqrt", "System.Math::Sqrt(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
-    {"Math", "Tan", "System.Math::Tan(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
-    {"Math", "Truncate", "System.Math::Truncate(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
     {"Number", "DoubleToString", "System.Number::DoubleToString(System.Double)", {0, 0, 1, S, CLR_ELEM_R8}, 5, false},
     {"Number", "Int32ToString", "System.Number::Int32ToString(System.Int32)", {0, 0, 1, S, CLR_ELEM_I4}, 5, false},
     {"Number", "Int64ToString", "System.Number::Int64ToString(System.Int64)", {0, 0, 1, S, CLR_ELEM_I8}, 5, false},
@@ -203,15 +184,37 @@ static const struct corlib_method corlib_natives[] = {
     {"Number", "UInt64ToString", "System.Number::UInt64ToString(System.UInt64)", {0, 0, 1, S, CLR_ELEM_U8}, 5, false},
     {"Object", "ToString", "System.Object::ToString()", {0, 1, 0, S}, 4, true},
     {"String", "Concat", "System.String::Concat(System.String,System.String)", {0, 0, 2, S, S, S}, 6, false},
-    {"String", "CopyChars", "System.String::CopyChars(System.Int32,System.Char[],System.Int32,System.Int32)", {0, 1, 4, CLR_ELEM_VOID, CLR_ELEM_I4, CLR_ELEM_SZARRAY, CLR_ELEM_CHAR, CLR_ELEM_I4, CLR_ELEM_I4}, 9, true},
     {"String", "Equals", "System.String::Equals(System.String,System.String)", {0, 0, 2, CLR_ELEM_BOOLEAN, S, S}, 6, false},
-    {"String", "FromChars", "System.String::FromChars(System.Char[],System.Int32,System.Int32)", {0, 0, 3, S, CLR_ELEM_SZARRAY, CLR_ELEM_CHAR, CLR_ELEM_I4, CLR_ELEM_I4}, 8, false},
-    {"String", "Repeat", "System.String::Repeat(System.Char,System.Int32)", {0, 0, 2, S, CLR_ELEM_CHAR, CLR_ELEM_I4}, 6, false},
-    {"String", "SubstringUnchecked", "System.String::SubstringUnchecked(System.Int32,System.Int32)", {0, 1, 2, S, CLR_ELEM_I4, CLR_ELEM_I4}, 6, true},
     {"String", "get_Chars", "System.String::get_Chars(System.Int32)", {0, 1, 1, CLR_ELEM_CHAR, CLR_ELEM_I4}, 5, true},
     {"String", "get_Length", "System.String::get_Length()", {0, 1, 0, CLR_ELEM_I4}, 4, true},
+    {"String", ".ctor", "System.String::.ctor(System.Char,System.Int32)", {0, 1, 2, CLR_ELEM_VOID, CLR_ELEM_CHAR, CLR_ELEM_I4}, 6, true},
+    {"String", ".ctor", "System.String::.ctor(System.Char[])", {0, 1, 1, CLR_ELEM_VOID, CLR_ELEM_SZARRAY, CLR_ELEM_CHAR}, 6, true},
+    {"String", ".ctor", "System.String::.ctor(System.Char[],System.Int32,System.Int32)", {0, 1, 3, CLR_ELEM_VOID, CLR_ELEM_SZARRAY, CLR_ELEM_CHAR, CLR_ELEM_I4, CLR_ELEM_I4}, 8, true},
+    {"String", "CopyChars", "System.String::CopyChars(System.Int32,System.Char[],System.Int32,System.Int32)", {0, 1, 4, CLR_ELEM_VOID, CLR_ELEM_I4, CLR_ELEM_SZARRAY, CLR_ELEM_CHAR, CLR_ELEM_I4, CLR_ELEM_I4}, 9, true},
+    {"String", "SubstringUnchecked", "System.String::SubstringUnchecked(System.Int32,System.Int32)", {0, 1, 2, S, CLR_ELEM_I4, CLR_ELEM_I4}, 6, true},
+    {"BitConverter", "DoubleToInt64Bits", "System.BitConverter::DoubleToInt64Bits(System.Double)", {0, 0, 1, CLR_ELEM_I8, CLR_ELEM_R8}, 5, false},
+    {"BitConverter", "Int32BitsToSingle", "System.BitConverter::Int32BitsToSingle(System.Int32)", {0, 0, 1, CLR_ELEM_R4, CLR_ELEM_I4}, 5, false},
+    {"BitConverter", "Int64BitsToDouble", "System.BitConverter::Int64BitsToDouble(System.Int64)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_I8}, 5, false},
+    {"BitConverter", "SingleToInt32Bits", "System.BitConverter::SingleToInt32Bits(System.Single)", {0, 0, 1, CLR_ELEM_I4, CLR_ELEM_R4}, 5, false},
+    {"Math", "Acos", "System.Math::Acos(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Asin", "System.Math::Asin(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Atan", "System.Math::Atan(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Ceiling", "System.Math::Ceiling(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Cos", "System.Math::Cos(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Exp", "System.Math::Exp(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Floor", "System.Math::Floor(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Log", "System.Math::Log(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Log10", "System.Math::Log10(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Round", "System.Math::Round(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Sin", "System.Math::Sin(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Sqrt", "System.Math::Sqrt(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Tan", "System.Math::Tan(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Truncate", "System.Math::Truncate(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Atan2", "System.Math::Atan2(System.Double,System.Double)", {0, 0, 2, CLR_ELEM_R8, CLR_ELEM_R8, CLR_ELEM_R8}, 6, false},
+    {"Math", "Pow", "System.Math::Pow(System.Double,System.Double)", {0, 0, 2, CLR_ELEM_R8, CLR_ELEM_R8, CLR_ELEM_R8}, 6, false},
 };
 #define NATIVE_COUNT (sizeof corlib_natives / sizeof corlib_natives[0])
+#define FIRMWARE_MAX 256u /* internal calls the firmware may have */
 
 /* The classes holding them besides Object: String first (sealed), Array fourth (abstract), the rest static. */
 static const char *const corlib_types[] = {"String", "Console", "Number", "Array", "BitConverter", "Math"};
@@ -237,6 +240,20 @@ static void build_corlib(struct ib_assembly *c)
                                        ib_sig(c, corlib_natives[i].sig, corlib_natives[i].sig_len), IB_NONE, 0);
     const uint16_t value_type = ib_type_def(c, "System", "ValueType", 0x80, TOK_TYPE_DEF(object));
     ib_type_def(c, "System", "Enum", 0x80, TOK_TYPE_DEF(value_type));
+    /* The InternalCall table lists the firmware's whole table in its order (binding compares names only):
+     * the natives below with their real signatures, the others as placeholder methods. */
+    uint16_t firmware[FIRMWARE_MAX] = {0};
+    if (clr_native_mscorlib.count > FIRMWARE_MAX)
+        abort(); /* raise FIRMWARE_MAX */
+    ib_type_def(c, "System", "FirmwareOnly", 0x181, TOK_TYPE_DEF(object));
+    for (uint32_t f = 0; f < clr_native_mscorlib.count; f++) {
+        bool known = false;
+        for (unsigned i = 0; i < NATIVE_COUNT; i++)
+            known |= strcmp(corlib_natives[i].canonical, clr_native_mscorlib.methods[f].canonical_name) == 0;
+        if (!known)
+            firmware[f] = ib_method_def(c, "Placeholder", MA_STATIC, MI_INTERNAL_CALL,
+                                        ib_sig(c, SIG_BYTES(0, 0, 0, CLR_ELEM_VOID)), IB_NONE, 0);
+    }
     for (unsigned t = 0; t < TYPE_COUNT; t++) {
         ib_type_def(c, "System", corlib_types[t], t == 0 ? TA_SEALED : t == 3 ? 0x81 : 0x181, TOK_TYPE_DEF(object));
         for (unsigned i = 0; i < NATIVE_COUNT; i++) {
@@ -247,8 +264,12 @@ static void build_corlib(struct ib_assembly *c)
                                        ib_sig(c, m->sig, m->sig_len), IB_NONE, 0);
         }
     }
-    for (unsigned i = 0; i < NATIVE_COUNT; i++)
-        ib_internal_call(c, corlib_natives[i].canonical, methods[i]);
+    for (uint32_t f = 0; f < clr_native_mscorlib.count; f++)
+        for (unsigned i = 0; i < NATIVE_COUNT; i++)
+            if (strcmp(corlib_natives[i].canonical, clr_native_mscorlib.methods[f].canonical_name) == 0)
+                firmware[f] = methods[i];
+    for (uint32_t f = 0; f < clr_native_mscorlib.count; f++)
+        ib_internal_call(c, clr_native_mscorlib.methods[f].canonical_name, firmware[f]);
 }
 
 struct prog *prog_new(void)
@@ -263,11 +284,10 @@ struct prog *prog_new(void)
     p->corlib_ref = ib_assembly_ref(a, "mscorlib", 1, 0);
     const uint16_t object = ib_type_ref(a, p->corlib_ref, "System", "Object");
     p->enum_type_ref = ib_type_ref(a, p->corlib_ref, "System", "Enum");
-    uint16_t owners[TYPE_COUNT];
+    p->object_type_ref = object;
     for (unsigned t = 0; t < TYPE_COUNT; t++)
-        owners[t] = ib_type_ref(a, p->corlib_ref, "System", corlib_types[t]);
-    p->string_type_ref = owners[0];
-    /* The natives the tests call, by canonical name. */
+        p->corlib_type_refs[t] = ib_type_ref(a, p->corlib_ref, "System", corlib_types[t]);
+    p->string_type_ref = p->corlib_type_refs[0];
     const struct {
         const char *canonical;
         uint32_t *token;
@@ -286,8 +306,6 @@ struct prog *prog_new(void)
         {"System.String::get_Chars(System.Int32)", &p->get_chars},
         {"System.String::get_Length()", &p->get_length},
     };
-    p->object_type_ref = object;
-    memcpy(p->corlib_type_refs, owners, sizeof owners);
     for (unsigned u = 0; u < sizeof used / sizeof used[0]; u++)
         *used[u].token = prog_corlib_call(p, used[u].canonical);
     p->program = ib_type_def(a, "App", "Program", 0, TOK_TYPE_REF(object));
@@ -303,7 +321,7 @@ uint32_t prog_corlib_call(struct prog *p, const char *canonical)
     while (i < NATIVE_COUNT && strcmp(corlib_natives[i].canonical, canonical) != 0)
         i++;
     if (i == NATIVE_COUNT)
-        return 0; /* not a firmware internal call: the test's token stays invalid */
+        return 0; /* not one of the natives above: the test's token stays invalid */
     const struct corlib_method *m = &corlib_natives[i];
     const uint16_t owner = strcmp(m->type, "Object") == 0 ? p->object_type_ref
                                                            : p->corlib_type_refs[corlib_type_index(m->type)];

@@ -216,15 +216,31 @@ TEST(bad_indexes_null_arrays_negative_sizes_and_wrong_element_types_throw)
     }
 }
 
-TEST(arrays_of_structs_wait_for_value_type_support)
+TEST(arrays_of_structs_hold_default_values_until_written)
 {
     struct prog *p = prog_new();
     const uint16_t value_type = ib_type_ref(p->app, p->corlib_ref, "System", "ValueType");
     const uint16_t point = ib_type_def(p->app, "App", "Point", TA_SEALED, TOK_TYPE_REF(value_type));
-    il_ldc_i4(prog_main(p), 1);
-    il_tok(prog_main(p), CEE_NEWARR, TOK_TYPE_DEF(point));
-    il_op(prog_main(p), CEE_POP);
-    il_op(prog_main(p), CEE_RET);
-    CHECK_CONTAINS(prog_run(p)->log, "System.NotSupportedException: IL_0001 newarr in App.Program::Main: arrays of "
-                                     "structs are not supported yet (runtime slice 2).");
+    const uint16_t x = ib_field_def(p->app, "X", 0, ib_sig(p->app, SIG_BYTES(CLR_SIG_FIELD, CLR_ELEM_I4)));
+    struct il *il = prog_main(p);
+    il_ldc_i4(il, 2);
+    il_tok(il, CEE_NEWARR, TOK_TYPE_DEF(point));
+    il_op(il, CEE_DUP);
+    il_ldc_i4(il, 1);
+    il_tok(il, CEE_LDELEMA, TOK_TYPE_DEF(point)); /* points[1].X = 5 */
+    il_ldc_i4(il, 5);
+    il_tok(il, CEE_STFLD, TOK_FIELD_DEF(x));
+    il_op(il, CEE_DUP);
+    il_ldc_i4(il, 1);
+    il_tok(il, CEE_LDELEM, TOK_TYPE_DEF(point));
+    il_tok(il, CEE_LDFLD, TOK_FIELD_DEF(x));
+    prog_print_i4(p, il);
+    il_ldc_i4(il, 0);
+    il_tok(il, CEE_LDELEM, TOK_TYPE_DEF(point)); /* never written: the default */
+    il_tok(il, CEE_LDFLD, TOK_FIELD_DEF(x));
+    prog_print_i4(p, il);
+    il_op(il, CEE_RET);
+    const struct run *r = prog_run(p);
+    CHECK_STR_EQ(r->log, "");
+    CHECK_STR_EQ(r->out, "50");
 }

@@ -59,13 +59,14 @@ TEST(box_and_unbox_keep_the_value_and_its_type)
     CHECK_STR_EQ(r->out, "44 10 44 44 str");
 }
 
-TEST(unboxing_the_wrong_type_or_null_throws_and_structs_wait)
+TEST(unboxing_the_wrong_type_or_null_throws_and_an_int_is_not_a_struct)
 {
     static const char *const expected[] = {
         "System.InvalidCastException: Unable to cast object of type 'App.Small' to type 'App.Wide'.",
         "System.NullReferenceException: Object reference not set to an instance of an object.",
         "System.InvalidCastException: Unable to cast object of type 'System.String' to type 'App.Small'.",
-        "System.NotSupportedException: IL_0001 box in App.Program::Main: boxing structs is not supported yet",
+        "System.InvalidProgramException: Common Language Runtime detected an invalid program. Only a value of the "
+        "struct's type can be boxed as it.",
     };
     for (unsigned i = 0; i < 4; i++) {
         struct prog *p = prog_new();

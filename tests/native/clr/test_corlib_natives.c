@@ -1,7 +1,7 @@
 /*
- * mscorlib's natives outside clr_corlib.c: String's copies between strings and char arrays (clr_corlib_text.c),
- * System.Math over libm and BitConverter's bit casts (clr_corlib_math.c). The managed callers check ranges;
- * these tests call the natives directly with bad arguments too, which must refuse safely.
+ * mscorlib's natives outside clr_corlib.c: String's constructors and copies (clr_corlib_text.c),
+ * System.Math over libm and BitConverter's bit casts (clr_corlib_math.c). The constructors check their
+ * arguments as .NET does; the copies' managed callers check theirs, the natives refuse bad ranges safely.
  */
 #include <stdio.h>
 #include <string.h>
@@ -9,12 +9,13 @@
 #include "harness.h"
 #include "clr_fixture.h"
 
-#define FROM_CHARS "System.String::FromChars(System.Char[],System.Int32,System.Int32)"
-#define REPEAT "System.String::Repeat(System.Char,System.Int32)"
+#define CTOR_RANGE "System.String::.ctor(System.Char[],System.Int32,System.Int32)"
+#define CTOR_CHARS "System.String::.ctor(System.Char[])"
+#define CTOR_REPEAT "System.String::.ctor(System.Char,System.Int32)"
 #define SUBSTRING "System.String::SubstringUnchecked(System.Int32,System.Int32)"
 #define COPY_CHARS "System.String::CopyChars(System.Int32,System.Char[],System.Int32,System.Int32)"
 
-/* Main gets one local: a char[] holding "abc" when filled by new_chars. */
+/* Main gets one local: an array of three elements 'a', 'b', 'c' (a char[], or another type's array). */
 static struct il *main_with_chars(struct prog *p, const char *elem_name, uint8_t elem)
 {
     const uint8_t sig[] = {CLR_SIG_LOCALS, 1, CLR_ELEM_SZARRAY, elem};
@@ -35,12 +36,13 @@ static struct il *main_with_chars(struct prog *p, const char *elem_name, uint8_t
     return il;
 }
 
-static void from_chars(struct prog *p, struct il *il, int32_t start, int32_t count)
+/* new string(local 0, start, count) */
+static void new_from_chars(struct prog *p, struct il *il, int32_t start, int32_t count)
 {
     il_op(il, CEE_LDLOC_0);
     il_ldc_i4(il, start);
     il_ldc_i4(il, count);
-    il_tok(il, CEE_CALL, prog_corlib_call(p, FROM_CHARS));
+    il_tok(il, CEE_NEWOBJ, prog_corlib_call(p, CTOR_RANGE));
 }
 
 static const struct run *run_main(struct prog *p, struct il *il)
@@ -49,66 +51,90 @@ static const struct run *run_main(struct prog *p, struct il *il)
     return prog_run(p);
 }
 
-TEST(strings_are_made_from_char_array_ranges_and_repeated_chars)
+TEST(string_constructors_copy_char_arrays_and_repeat_chars)
 {
     struct prog *p = prog_new();
     struct il *il = main_with_chars(p, "Char", CLR_ELEM_CHAR);
-    from_chars(p, il, 1, 2);
+    new_from_chars(p, il, 1, 2);
     prog_print_str(p, il);
-    from_chars(p, il, 3, 0);
+    new_from_chars(p, il, 3, 0);
     prog_print_str(p, il);
+    il_op(il, CEE_LDLOC_0);
+    il_tok(il, CEE_NEWOBJ, prog_corlib_call(p, CTOR_CHARS));
+    prog_print_str(p, il);
+    il_op(il, CEE_LDNULL);
+    il_tok(il, CEE_NEWOBJ, prog_corlib_call(p, CTOR_CHARS)); /* null: "" as .NET */
+    il_tok(il, CEE_CALL, p->get_length);
+    prog_print_i4(p, il);
     il_ldc_i4(il, '*');
     il_ldc_i4(il, 3);
-    il_tok(il, CEE_CALL, prog_corlib_call(p, REPEAT));
+    il_tok(il, CEE_NEWOBJ, prog_corlib_call(p, CTOR_REPEAT));
     prog_print_str(p, il);
     const struct run *r = run_main(p, il);
     CHECK_STR_EQ(r->log, "");
-    CHECK_STR_EQ(r->out, "bc***");
+    CHECK_STR_EQ(r->out, "bcabc0***");
 }
 
-TEST(from_chars_refuses_a_range_outside_the_array)
+TEST(string_constructors_refuse_bad_arguments_with_dotnets_exceptions)
 {
-    static const int32_t ranges[][2] = {{2, 2}, {-1, 1}, {0, -1}, {4, 0}, {0x7FFFFFFF, 2}};
-    for (unsigned i = 0; i < sizeof ranges / sizeof ranges[0]; i++) {
+    static const struct {
+        int32_t start, count;
+        const char *message;
+    } cases[] = {
+        {2, 2, "System.ArgumentOutOfRangeException: startIndex ('2') must be less than or equal to '1'. (Parameter "
+               "'startIndex')\nActual value was 2."},
+        {-1, 1, "System.ArgumentOutOfRangeException: startIndex ('-1') must be a non-negative value. (Parameter "
+                "'startIndex')\nActual value was -1."},
+        {0, -1, "System.ArgumentOutOfRangeException: length ('-1') must be a non-negative value. (Parameter "
+                "'length')\nActual value was -1."},
+        {0x7FFFFFFF, 2, "startIndex ('2147483647') must be less than or equal to '1'."},
+    };
+    for (unsigned i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct prog *p = prog_new();
         struct il *il = main_with_chars(p, "Char", CLR_ELEM_CHAR);
-        from_chars(p, il, ranges[i][0], ranges[i][1]);
+        new_from_chars(p, il, cases[i].start, cases[i].count);
         prog_print_str(p, il);
         const struct run *r = run_main(p, il);
         CHECK_EQ(r->result, CLR_UNHANDLED_EXCEPTION);
-        CHECK_CONTAINS(r->log, "Unhandled exception: System.IndexOutOfRangeException:");
+        CHECK_CONTAINS(r->log, cases[i].message);
         CHECK_STR_EQ(r->out, "");
     }
-}
 
-TEST(from_chars_refuses_null_and_arrays_of_another_type)
-{
     struct prog *p = prog_new();
-    struct il *il = main_with_chars(p, "Int32", CLR_ELEM_I4);
-    from_chars(p, il, 0, 1);
-    const struct run *r = run_main(p, il);
-    CHECK_EQ(r->result, CLR_UNHANDLED_EXCEPTION);
-    CHECK_CONTAINS(r->log, "invalid program. String's native received an array that is not a char[].");
-
-    p = prog_new();
-    il = prog_main(p);
+    struct il *il = prog_main(p);
     il_op(il, CEE_LDNULL);
     il_ldc_i4(il, 0);
     il_ldc_i4(il, 0);
-    il_tok(il, CEE_CALL, prog_corlib_call(p, FROM_CHARS));
-    r = run_main(p, il);
-    CHECK_CONTAINS(r->log, "Unhandled exception: System.NullReferenceException:");
-}
+    il_tok(il, CEE_NEWOBJ, prog_corlib_call(p, CTOR_RANGE));
+    const struct run *r = run_main(p, il);
+    CHECK_CONTAINS(r->log, "Unhandled exception: System.ArgumentNullException: Value cannot be null. (Parameter 'value')");
 
-TEST(repeat_refuses_a_negative_count)
-{
-    struct prog *p = prog_new();
-    struct il *il = prog_main(p);
+    p = prog_new();
+    il = prog_main(p);
     il_ldc_i4(il, 'x');
     il_ldc_i4(il, -1);
-    il_tok(il, CEE_CALL, prog_corlib_call(p, REPEAT));
-    const struct run *r = run_main(p, il);
-    CHECK_CONTAINS(r->log, "Unhandled exception: System.IndexOutOfRangeException:");
+    il_tok(il, CEE_NEWOBJ, prog_corlib_call(p, CTOR_REPEAT));
+    r = run_main(p, il);
+    CHECK_CONTAINS(r->log, "System.ArgumentOutOfRangeException: count ('-1') must be a non-negative value. "
+                           "(Parameter 'count')\nActual value was -1.");
+}
+
+TEST(string_constructors_refuse_arrays_of_another_type)
+{
+    static const char *const ctors[] = {CTOR_RANGE, CTOR_CHARS};
+    for (unsigned i = 0; i < 2; i++) {
+        struct prog *p = prog_new();
+        struct il *il = main_with_chars(p, "Int32", CLR_ELEM_I4);
+        il_op(il, CEE_LDLOC_0);
+        if (i == 0) {
+            il_ldc_i4(il, 0);
+            il_ldc_i4(il, 1);
+        }
+        il_tok(il, CEE_NEWOBJ, prog_corlib_call(p, ctors[i]));
+        const struct run *r = run_main(p, il);
+        CHECK_EQ(r->result, CLR_UNHANDLED_EXCEPTION);
+        CHECK_CONTAINS(r->log, "invalid program. String's native received an array that is not a char[].");
+    }
 }
 
 static void substring(struct prog *p, struct il *il, const char *text, int32_t start, int32_t count)
@@ -164,7 +190,8 @@ TEST(copy_chars_writes_into_the_array_and_refuses_ranges_outside_either)
     struct prog *p = prog_new();
     struct il *il = main_with_chars(p, "Char", CLR_ELEM_CHAR);
     copy_chars(p, il, 1, 0, 2);
-    from_chars(p, il, 0, 3);
+    il_op(il, CEE_LDLOC_0);
+    il_tok(il, CEE_NEWOBJ, prog_corlib_call(p, CTOR_CHARS));
     prog_print_str(p, il);
     const struct run *r = run_main(p, il);
     CHECK_STR_EQ(r->log, "");

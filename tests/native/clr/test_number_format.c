@@ -91,7 +91,7 @@ TEST(firmware_internal_calls_are_sorted_and_checksummed_from_their_names)
 {
     const struct clr_native_assembly *n = &clr_native_mscorlib;
     CHECK_STR_EQ(n->name, "mscorlib");
-    CHECK(n->count > 0);
+    CHECK(n->count >= 13);
     uint32_t crc = 0;
     for (uint32_t i = 0; i < n->count; i++) {
         if (i > 0)
@@ -101,5 +101,4 @@ TEST(firmware_internal_calls_are_sorted_and_checksummed_from_their_names)
     }
     CHECK_EQ(clr_native_checksum(n), crc);
     CHECK_STR_EQ(n->methods[0].canonical_name, "System.Array::get_Length()");
-    CHECK_STR_EQ(n->methods[n->count - 1].canonical_name, "System.String::get_Length()");
 }

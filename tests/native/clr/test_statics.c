@@ -152,20 +152,29 @@ TEST(enum_typed_statics_and_locals_hold_the_underlying_type)
     CHECK_STR_EQ(r->out, "12");
 }
 
-TEST(value_type_statics_are_refused_when_used)
+TEST(struct_statics_start_as_their_default_value)
 {
     struct prog *p = prog_new();
-    const uint16_t point = ib_type_def(p->app, "App", "Point", TA_SEALED, 0); /* not an enum: a struct */
+    const uint16_t value_type = ib_type_ref(p->app, p->corlib_ref, "System", "ValueType");
+    const uint16_t point = ib_type_def(p->app, "App", "Point", TA_SEALED, TOK_TYPE_REF(value_type));
+    const uint16_t x = ib_field_def(p->app, "X", 0, ib_sig(p->app, SIG_BYTES(CLR_SIG_FIELD, CLR_ELEM_I4)));
     ib_type_def(p->app, "App", "Holder", 0, 0);
     const uint16_t f = ib_field_def(p->app, "P", FA_STATIC,
                                     ib_sig(p->app, SIG_BYTES(CLR_SIG_FIELD, CLR_ELEM_VALUETYPE, SIG_TOKEN(TOK_TYPE_DEF(point)))));
-    il_tok(prog_main(p), CEE_LDSFLD, TOK_FIELD_DEF(f));
-    il_op(prog_main(p), CEE_POP);
-    il_op(prog_main(p), CEE_RET);
+    struct il *il = prog_main(p);
+    il_tok(il, CEE_LDSFLD, TOK_FIELD_DEF(f));
+    il_tok(il, CEE_LDFLD, TOK_FIELD_DEF(x));
+    prog_print_i4(p, il);
+    il_tok(il, CEE_LDSFLDA, TOK_FIELD_DEF(f));
+    il_ldc_i4(il, 7);
+    il_tok(il, CEE_STFLD, TOK_FIELD_DEF(x));
+    il_tok(il, CEE_LDSFLD, TOK_FIELD_DEF(f));
+    il_tok(il, CEE_LDFLD, TOK_FIELD_DEF(x));
+    prog_print_i4(p, il);
+    il_op(il, CEE_RET);
     const struct run *r = prog_run(p);
-    CHECK_EQ(r->result, CLR_UNHANDLED_EXCEPTION);
-    CHECK_CONTAINS(r->log, "Unhandled exception: System.NotSupportedException: Static fields of a value type are not "
-                           "supported yet (runtime slice 2).\n   at App.Program.Main() IL_0000\n");
+    CHECK_STR_EQ(r->log, "");
+    CHECK_STR_EQ(r->out, "07");
 }
 
 /*

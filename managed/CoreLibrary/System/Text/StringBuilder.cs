@@ -397,7 +397,7 @@ namespace System.Text
 
         public override string ToString()
         {
-            return _length == 0 ? string.Empty : string.FromChars(_chars, 0, _length);
+            return _length == 0 ? string.Empty : new string(_chars, 0, _length);
         }
 
         public string ToString(int startIndex, int length)
@@ -417,7 +417,7 @@ namespace System.Text
                 throw ThrowHelper.OutOfRange("length", "Index and length must refer to a location within the string.");
             }
 
-            return length == 0 ? string.Empty : string.FromChars(_chars, startIndex, length);
+            return length == 0 ? string.Empty : new string(_chars, startIndex, length);
         }
 
         // Room for `needed` characters. .NET fills its last chunk, then adds one of the current length (at
