@@ -345,8 +345,8 @@ static bool token_fits(struct checker *c, uint32_t pc, unsigned opcode, uint8_t 
     case OPND_STRING:
         kind_ok = table == CLR_TOK_STRING;
         break;
-    default: /* ldtoken */
-        kind_ok = token_table_rows(c->a, table) >= 0;
+    default: /* ldtoken: any member, or a type */
+        kind_ok = token_table_rows(c->a, table) >= 0 || table == CLR_TOK_TYPE_SPEC;
         break;
     }
     const char *why = NULL;

@@ -13,6 +13,16 @@ enum clr_exception clr_object_memberwise_clone(struct clr_runtime *rt, struct cl
 enum clr_exception clr_value_type_equals(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
 enum clr_exception clr_value_type_get_hash_code(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
 
+/* clr_corlib_type.c: type ids (a TypeDef handle, bits 24..30 the array levels around it) */
+enum clr_exception clr_runtime_type_type_id_of(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_runtime_type_name_of(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_runtime_type_base_of(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_runtime_type_flags_of(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_runtime_type_is_assignable(struct clr_runtime *rt, struct clr_slot *args,
+                                                  struct clr_slot *result);
+enum clr_exception clr_runtime_helpers_initialize_array(struct clr_runtime *rt, struct clr_slot *args,
+                                                        struct clr_slot *result);
+
 /* clr_corlib_text.c: String's constructors, and copies between strings and char arrays. */
 enum clr_exception clr_string_ctor_chars(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
 enum clr_exception clr_string_ctor_chars_range(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);

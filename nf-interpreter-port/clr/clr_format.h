@@ -158,5 +158,7 @@ enum clr_element_type {
 #define CLR_METHOD_ATTR_VIRTUAL 0x0040u
 #define CLR_METHOD_ATTR_ABSTRACT 0x0400u
 #define CLR_METHOD_IMPL_INTERNAL_CALL 0x1000u
+#define CLR_METHOD_IMPL_CODE_TYPE 0x0003u /* ECMA MethodImplAttributes.CodeTypeMask */
+#define CLR_METHOD_IMPL_RUNTIME 0x0003u   /* ...Runtime: delegates' .ctor and Invoke */
 
 #endif /* CLR_FORMAT_H */

@@ -226,6 +226,8 @@ struct clr_runtime {
     clr_handle string_type; /* System.String, the type of string blocks */
     clr_handle array_type;  /* System.Array, the type arrays dispatch virtual calls on */
     struct clr_interface_cache_entry interface_cache[CLR_INTERFACE_CACHE];
+    clr_handle elem_types[0x20]; /* corlib's TypeDef per signature element type (I4: System.Int32, ...) */
+    clr_handle token_types[3];   /* ldtoken's results: System.RuntimeTypeHandle, RuntimeFieldHandle, RuntimeMethodHandle */
 };
 
 /* ---- little-endian reads (the image may sit at any alignment on the host) ---- */
@@ -366,6 +368,13 @@ size_t clr_format_single(float value, char *out);
 uint8_t clr_sig_read_type(struct clr_runtime *rt, const struct clr_assembly *a, const uint8_t **p);
 /* The same, and for CLR_ELEM_VALUETYPE the struct's TypeDef in *type (CLR_NONE32 otherwise). */
 uint8_t clr_sig_read_type_of(struct clr_runtime *rt, const struct clr_assembly *a, const uint8_t **p, clr_handle *type);
+/* The corlib's System types that signatures name by element type (System.Int32 is I4, ...). */
+#define CLR_CORLIB_ELEM_TYPES 16u
+struct clr_corlib_elem_type {
+    const char *name;
+    uint8_t elem;
+};
+extern const struct clr_corlib_elem_type clr_corlib_elem_types[CLR_CORLIB_ELEM_TYPES];
 /* What a location of TypeDef `type` holds: 0 for classes and interfaces, the primitive element type of a
  * primitive or an enum, CLR_ELEM_VALUETYPE for a struct (by names, usable before the types are prepared). */
 uint8_t clr_type_value_elem(struct clr_runtime *rt, clr_handle type);
@@ -465,5 +474,35 @@ bool clr_value_equals(struct clr_runtime *rt, const struct clr_object *a, const 
 /* ---- interpreter (clr_interp.c) ---- */
 
 enum clr_result clr_interpret(struct clr_runtime *rt);
+/* Calls `handle` with the arguments on top of the caller's stack: pushes its frame, or runs an internal call
+ * (or a delegate's runtime method) at once. virt: callvirt's dispatch on the object's type. */
+enum clr_exception clr_call_method(struct clr_runtime *rt, struct clr_frame *caller, clr_handle handle, bool virt);
+/* Starts the .cctor the call of `method` must run first: *restart when it was pushed (the caller's current
+ * instruction runs again after it). */
+enum clr_exception clr_init_before_call(struct clr_runtime *rt, struct clr_frame *caller, clr_handle method,
+                                        bool *restart);
+/* Returns from frame f with the value on its stack (if its method returns one). */
+enum clr_exception clr_do_return(struct clr_runtime *rt, struct clr_frame *f);
+/* A boxed value calling a method of its value type (`owner`): 'this' becomes the address of the value. */
+void clr_this_for_value_method(struct clr_runtime *rt, struct clr_slot *this_slot, clr_handle owner);
+
+/* ---- type ids (clr_corlib_type.c): a TypeDef handle, bits 24..30 the array levels around it ---- */
+
+int32_t clr_type_id_of_object(struct clr_runtime *rt, const struct clr_block *o);
+/* The id of a type token (TypeDef, TypeRef, TypeSpec), -1 when it names none. */
+int32_t clr_type_id_of_token(struct clr_runtime *rt, const struct clr_assembly *a, uint32_t token);
+
+/* ---- delegates (clr_delegate.c) ---- */
+
+/* Field slots of System.Delegate / System.MulticastDelegate: their declaration order in the corlib (the
+ * runtime checks each value's kind before using it). */
+#define CLR_DELEGATE_TARGET 0u
+#define CLR_DELEGATE_METHOD 1u
+#define CLR_DELEGATE_LIST 2u
+/* A delegate's .ctor or Invoke (runtime-implemented methods); args: 'this' and the arguments. */
+enum clr_exception clr_delegate_method(struct clr_runtime *rt, struct clr_frame *caller, clr_handle method,
+                                       struct clr_slot *args);
+/* The next call of a multicast Invoke (a frame without IL), or its return after the last one. */
+enum clr_exception clr_delegate_step(struct clr_runtime *rt, struct clr_frame *f);
 
 #endif /* CLR_INTERNAL_H */

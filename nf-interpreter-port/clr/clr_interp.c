@@ -16,7 +16,6 @@
 
 #include "clr_opcodes.h"
 
-#define NOT_YET "not supported yet (runtime slice 2)"
 #define CEE_LEAVE 0xDD
 #define CEE_LEAVE_S 0xDE
 #define CEE_ENDFINALLY 0xDC
@@ -156,7 +155,7 @@ static clr_handle virtual_target(struct clr_runtime *rt, clr_handle type, clr_ha
 }
 
 /* A boxed value calling a method of its value type: 'this' becomes the address of the value in the box. */
-static void this_for_value_method(struct clr_runtime *rt, struct clr_slot *this_slot, clr_handle owner)
+void clr_this_for_value_method(struct clr_runtime *rt, struct clr_slot *this_slot, clr_handle owner)
 {
     struct clr_block *o = this_slot->v.o;
     const uint8_t elem = rt->assemblies[CLR_HANDLE_ASSEMBLY(owner)].types[CLR_HANDLE_ROW(owner)].value_elem;
@@ -169,7 +168,26 @@ static void this_for_value_method(struct clr_runtime *rt, struct clr_slot *this_
                                        .v.ref = &((struct clr_object *)o)->fields[0]};
 }
 
-static enum clr_exception call_method(struct clr_runtime *rt, struct clr_frame *caller, clr_handle handle, bool virt)
+enum clr_exception clr_init_before_call(struct clr_runtime *rt, struct clr_frame *caller, clr_handle method,
+                                        bool *restart)
+{
+    struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(method)];
+    const uint32_t row = CLR_HANDLE_ROW(method);
+    const uint16_t owner = clr_rd16(clr_row(a, CLR_TBL_METHOD_DEF, row) + 8);
+    *restart = false;
+    if (a->type_init[owner] != CLR_TYPE_NOT_INITIALISED)
+        return CLR_EXC_NONE;
+    struct clr_type_def td;
+    clr_read_type_def(a, owner, &td);
+    if ((td.flags & CLR_TYPE_ATTR_BEFORE_FIELD_INIT) != 0 || td.cctor == row)
+        return CLR_EXC_NONE;
+    const enum clr_exception exc = start_type_init(rt, a, owner, restart);
+    if (*restart)
+        caller->ip = caller->op_ip; /* the call runs again after the .cctor */
+    return exc;
+}
+
+enum clr_exception clr_call_method(struct clr_runtime *rt, struct clr_frame *caller, clr_handle handle, bool virt)
 {
     struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(handle)];
     uint32_t row = CLR_HANDLE_ROW(handle);
@@ -178,17 +196,10 @@ static enum clr_exception call_method(struct clr_runtime *rt, struct clr_frame *
     clr_read_method_def(a, row, &md);
     clr_read_type_def(a, md.owner, &td);
     char name[96];
-    if ((td.flags & CLR_TYPE_ATTR_BEFORE_FIELD_INIT) == 0 && a->type_init[md.owner] == CLR_TYPE_NOT_INITIALISED &&
-        td.cctor != row) {
-        bool started;
-        const enum clr_exception exc = start_type_init(rt, a, md.owner, &started);
-        if (exc != CLR_EXC_NONE)
-            return exc;
-        if (started) {
-            caller->ip = caller->op_ip; /* the call runs again after the .cctor */
-            return CLR_EXC_NONE;
-        }
-    }
+    bool restart;
+    enum clr_exception init = clr_init_before_call(rt, caller, handle, &restart);
+    if (init != CLR_EXC_NONE || restart)
+        return init;
     if (caller->sp - caller->stack_base < md.arg_count)
         return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "%s takes %u arguments, the stack holds %u.",
                          method_name(a, row, name, sizeof name), md.arg_count, (unsigned)(caller->sp - caller->stack_base));
@@ -234,7 +245,7 @@ static enum clr_exception call_method(struct clr_runtime *rt, struct clr_frame *
             row = CLR_HANDLE_ROW(handle);
             clr_read_method_def(a, row, &md);
         }
-        this_for_value_method(rt, &args[0], CLR_HANDLE(a->index, md.owner));
+        clr_this_for_value_method(rt, &args[0], CLR_HANDLE(a->index, md.owner));
     }
     if ((md.impl_flags & CLR_METHOD_IMPL_INTERNAL_CALL) != 0) {
         struct clr_slot result = {.kind = CLR_K_NONE};
@@ -255,13 +266,15 @@ static enum clr_exception call_method(struct clr_runtime *rt, struct clr_frame *
         }
         return CLR_EXC_NONE;
     }
+    if ((md.impl_flags & CLR_METHOD_IMPL_CODE_TYPE) == CLR_METHOD_IMPL_RUNTIME)
+        return clr_delegate_method(rt, caller, handle, args);
     if (md.il_size == 0)
         return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "%s has no body (abstract, or an internal call that is not "
                          "marked as one).", method_name(a, row, name, sizeof name));
     return push_frame(rt, a, row, CLR_NONE16);
 }
 
-static enum clr_exception do_return(struct clr_runtime *rt, struct clr_frame *f)
+enum clr_exception clr_do_return(struct clr_runtime *rt, struct clr_frame *f)
 {
     struct clr_method_def md;
     clr_read_method_def(f->assembly, f->method, &md);
@@ -906,13 +919,13 @@ static enum clr_exception constrained_call(struct clr_runtime *rt, struct clr_fr
         if (value.kind != CLR_K_O)
             return invalid(rt, f, op, "the pointer does not point at a reference");
         *this_slot = (struct clr_slot){.kind = CLR_K_O, .v.o = value.v.o};
-        return call_method(rt, f, method, true);
+        return clr_call_method(rt, f, method, true);
     }
     const clr_handle target = virtual_target(rt, type, method);
     if (target != CLR_NONE32) {
         const struct clr_assembly *ta = &rt->assemblies[CLR_HANDLE_ASSEMBLY(target)];
         if (CLR_HANDLE(ta->index, clr_rd16(clr_row(ta, CLR_TBL_METHOD_DEF, CLR_HANDLE_ROW(target)) + 8)) == type)
-            return call_method(rt, f, target, false);
+            return clr_call_method(rt, f, target, false);
     }
     if (elem == CLR_ELEM_VALUETYPE) {
         struct clr_object *o = clr_ref_object(rt, this_slot, &exc), *box;
@@ -930,7 +943,7 @@ static enum clr_exception constrained_call(struct clr_runtime *rt, struct clr_fr
         if ((exc = box_primitive(rt, type, elem, &value, this_slot)) != CLR_EXC_NONE)
             return exc;
     }
-    return call_method(rt, f, method, true);
+    return clr_call_method(rt, f, method, true);
 }
 
 /* ldftn, ldvirtftn: a method as a native int (its handle), for delegate constructors. */
@@ -955,6 +968,40 @@ static enum clr_exception function_pointer(struct clr_runtime *rt, struct clr_fr
             return invalid(rt, f, op, "the object's type has no such method");
     }
     return push(rt, f, op, (struct clr_slot){.kind = CLR_K_I, .v.i8 = (int64_t)h});
+}
+
+/* ldtoken: a RuntimeTypeHandle (a type id), RuntimeFieldHandle or RuntimeMethodHandle (a handle) value. */
+static enum clr_exception load_token(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
+{
+    const uint8_t *p;
+    if (!operand(f, 4, &p))
+        return invalid(rt, f, op, "the operand runs past the end of the body");
+    const uint32_t token = clr_rd32(p), table = CLR_TOKEN_TABLE(token);
+    unsigned kind;
+    int64_t value;
+    if (table == CLR_TOK_FIELD_DEF || table == CLR_TOK_FIELD_REF) {
+        kind = 1;
+        value = field_target(f->assembly, token);
+    } else if (table == CLR_TOK_METHOD_DEF || table == CLR_TOK_METHOD_REF) {
+        kind = 2;
+        value = method_target(f->assembly, token);
+    } else {
+        kind = 0;
+        value = clr_type_id_of_token(rt, f->assembly, token);
+        value = value < 0 ? CLR_NONE32 : value;
+    }
+    if (value == CLR_NONE32)
+        return invalid(rt, f, op, "the token names nothing of this assembly");
+    if (rt->token_types[kind] == CLR_NONE32)
+        return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "ldtoken needs System.RuntimeTypeHandle, RuntimeFieldHandle and "
+                                                    "RuntimeMethodHandle in the corlib.");
+    struct clr_object *o = clr_value_new(rt, rt->token_types[kind]);
+    if (o == NULL)
+        return clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL);
+    if (o->field_count != 1)
+        return invalid(rt, f, op, "the corlib's handle struct does not hold exactly one field");
+    o->fields[0] = (struct clr_slot){.kind = CLR_K_I, .elem = CLR_ELEM_I, .v.i8 = value};
+    return push(rt, f, op, (struct clr_slot){.kind = CLR_K_O, .v.o = &o->block});
 }
 
 /* newobj of a class: the object goes under the constructor's arguments, the constructor's return leaves it. */
@@ -1010,10 +1057,10 @@ static enum clr_exception new_object(struct clr_runtime *rt, struct clr_frame *f
                                            : (struct clr_slot){.kind = CLR_K_O, .v.o = o != NULL ? &o->block : NULL};
     f->sp++;
     const uint32_t depth = rt->depth;
-    if ((exc = call_method(rt, f, h, false)) != CLR_EXC_NONE)
+    if ((exc = clr_call_method(rt, f, h, false)) != CLR_EXC_NONE)
         return exc;
-    if (native)
-        return CLR_EXC_NONE; /* the string is on the stack */
+    if (rt->depth == depth)
+        return CLR_EXC_NONE; /* ran without a frame (a string's native, a delegate's): the object is on the stack */
     if (rt->depth != depth + 1)
         return invalid(rt, f, op, "the constructor did not start");
     rt->frames[depth].newobj = true;
@@ -1235,7 +1282,7 @@ static enum clr_exception array_access(struct clr_runtime *rt, struct clr_frame 
         !clr_store_convert(arr->elem, &w, &v))
         return operands_invalid(rt, f, op, f->sp[-3].kind, value.kind);
     if (arr->elem == CLR_ELEM_OBJECT && w.v.o != NULL && arr->elem_type != CLR_NONE32 &&
-        !clr_type_derives(rt, clr_object_type(rt, w.v.o), arr->elem_type))
+        !clr_type_assignable(rt, clr_object_type(rt, w.v.o), arr->elem_type))
         return clr_throw(rt, CLR_EXC_ARRAY_TYPE_MISMATCH, NULL);
     clr_raw_write(arr->elem, at, &w);
     f->sp -= 3;
@@ -1644,6 +1691,12 @@ static enum clr_exception execute(struct clr_runtime *rt)
 {
     while (rt->depth > 0) {
         struct clr_frame *f = &rt->frames[rt->depth - 1];
+        if (f->il == NULL) { /* a combined delegate's Invoke: its next call, or its return */
+            enum clr_exception exc = clr_delegate_step(rt, f);
+            if (exc != CLR_EXC_NONE)
+                return exc;
+            continue;
+        }
         for (;;) {
             f->op_ip = f->ip;
             if (f->ip >= f->il_size) {
@@ -1702,12 +1755,12 @@ static enum clr_exception execute(struct clr_runtime *rt)
                 const clr_handle h = method_target(f->assembly, clr_rd32(p));
                 if (h == CLR_NONE32)
                     return invalid(rt, f, op, "the token is not a method of this assembly");
-                if ((exc = call_method(rt, f, h, op == CEE_CALLVIRT)) != CLR_EXC_NONE)
+                if ((exc = clr_call_method(rt, f, h, op == CEE_CALLVIRT)) != CLR_EXC_NONE)
                     return exc;
                 goto next_frame;
             }
             case CEE_RET:
-                if ((exc = do_return(rt, f)) != CLR_EXC_NONE)
+                if ((exc = clr_do_return(rt, f)) != CLR_EXC_NONE)
                     return exc;
                 goto next_frame;
             case CEE_BR_S: case CEE_BRFALSE_S: case CEE_BRTRUE_S: case CEE_BEQ_S: case CEE_BGE_S: case CEE_BGT_S:
@@ -1785,6 +1838,9 @@ static enum clr_exception execute(struct clr_runtime *rt)
             case CEE_INITOBJ: case CEE_LDOBJ: case CEE_STOBJ: case CEE_CPOBJ:
                 exc = object_access(rt, f, op);
                 break;
+            case CEE_LDTOKEN:
+                exc = load_token(rt, f, op);
+                break;
             case CEE_LDFTN: case CEE_LDVIRTFTN:
                 exc = function_pointer(rt, f, op);
                 break;
@@ -1831,9 +1887,9 @@ static enum clr_exception execute(struct clr_runtime *rt)
                 goto next_frame; /* the second pass may have left this frame */
             default: {
                 char name[96];
-                return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "IL_%04x %s (0x%x) in %s: this instruction is %s.",
+                return clr_throw(rt, CLR_EXC_NOT_SUPPORTED, "IL_%04x %s (0x%x) in %s: this instruction is not supported by this runtime.",
                                  (unsigned)f->op_ip, clr_opcode_name(op), op,
-                                 method_name(f->assembly, f->method, name, sizeof name), NOT_YET);
+                                 method_name(f->assembly, f->method, name, sizeof name));
             }
             }
             if (exc != CLR_EXC_NONE)

@@ -163,9 +163,17 @@ bool clr_prepare_types(struct clr_runtime *rt, struct clr_assembly *a)
         [CLR_EXC_ARGUMENT_NULL] = "ArgumentNullException",
         [CLR_EXC_ARGUMENT_OUT_OF_RANGE] = "ArgumentOutOfRangeException",
     };
-    if (a->index == 0)
+    static const char *const token_names[3] = {"RuntimeTypeHandle", "RuntimeFieldHandle", "RuntimeMethodHandle"};
+    if (a->index == 0) {
         for (unsigned e = 0; e < CLR_EXC_COUNT; e++)
             rt->exception_types[e] = CLR_NONE32;
+        for (unsigned e = 0; e < sizeof rt->elem_types / sizeof rt->elem_types[0]; e++)
+            rt->elem_types[e] = CLR_NONE32;
+        for (unsigned e = 0; e < 3; e++)
+            rt->token_types[e] = CLR_NONE32;
+        for (unsigned e = 0; e < CLR_INTERFACE_CACHE; e++)
+            rt->interface_cache[e].target = CLR_NONE32;
+    }
     for (uint32_t t = 0; t < types; t++) {
         struct clr_type_def td;
         clr_read_type_def(a, t, &td);
@@ -174,6 +182,12 @@ bool clr_prepare_types(struct clr_runtime *rt, struct clr_assembly *a)
         for (unsigned e = 0; e < CLR_EXC_COUNT; e++)
             if (exception_names[e] != NULL && clr_string_equals(a, td.name, exception_names[e]))
                 rt->exception_types[e] = CLR_HANDLE(a->index, t);
+        for (unsigned e = 0; e < CLR_CORLIB_ELEM_TYPES; e++)
+            if (clr_string_equals(a, td.name, clr_corlib_elem_types[e].name))
+                rt->elem_types[clr_corlib_elem_types[e].elem] = CLR_HANDLE(a->index, t);
+        for (unsigned e = 0; e < 3; e++)
+            if (clr_string_equals(a, td.name, token_names[e]))
+                rt->token_types[e] = CLR_HANDLE(a->index, t);
         if (clr_string_equals(a, td.name, "String"))
             rt->string_type = CLR_HANDLE(a->index, t);
         else if (clr_string_equals(a, td.name, "Array"))

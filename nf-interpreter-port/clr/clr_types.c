@@ -31,25 +31,24 @@ static uint8_t enum_underlying(struct clr_runtime *rt, clr_handle type)
     return 0;
 }
 
+const struct clr_corlib_elem_type clr_corlib_elem_types[CLR_CORLIB_ELEM_TYPES] = {
+    {"Boolean", CLR_ELEM_BOOLEAN}, {"Char", CLR_ELEM_CHAR},   {"SByte", CLR_ELEM_I1},  {"Byte", CLR_ELEM_U1},
+    {"Int16", CLR_ELEM_I2},        {"UInt16", CLR_ELEM_U2},   {"Int32", CLR_ELEM_I4},  {"UInt32", CLR_ELEM_U4},
+    {"Int64", CLR_ELEM_I8},        {"UInt64", CLR_ELEM_U8},   {"Single", CLR_ELEM_R4}, {"Double", CLR_ELEM_R8},
+    {"IntPtr", CLR_ELEM_I},        {"UIntPtr", CLR_ELEM_U},   {"String", CLR_ELEM_STRING},
+    {"Object", CLR_ELEM_OBJECT},
+};
+
 uint8_t clr_type_value_elem(struct clr_runtime *rt, clr_handle type)
 {
     const struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(type)];
     struct clr_type_def td;
     clr_read_type_def(a, CLR_HANDLE_ROW(type), &td);
-    if (a->index == 0 && clr_string_equals(a, td.name_space, "System")) {
-        static const struct {
-            const char *name;
-            uint8_t elem;
-        } primitives[] = {
-            {"Boolean", CLR_ELEM_BOOLEAN}, {"Char", CLR_ELEM_CHAR}, {"SByte", CLR_ELEM_I1}, {"Byte", CLR_ELEM_U1},
-            {"Int16", CLR_ELEM_I2},        {"UInt16", CLR_ELEM_U2}, {"Int32", CLR_ELEM_I4}, {"UInt32", CLR_ELEM_U4},
-            {"Int64", CLR_ELEM_I8},        {"UInt64", CLR_ELEM_U8}, {"Single", CLR_ELEM_R4}, {"Double", CLR_ELEM_R8},
-            {"IntPtr", CLR_ELEM_I},        {"UIntPtr", CLR_ELEM_U},
-        };
-        for (unsigned i = 0; i < sizeof primitives / sizeof primitives[0]; i++)
-            if (clr_string_equals(a, td.name, primitives[i].name))
-                return primitives[i].elem;
-    }
+    if (a->index == 0 && clr_string_equals(a, td.name_space, "System"))
+        for (unsigned i = 0; i < CLR_CORLIB_ELEM_TYPES; i++)
+            if (clr_corlib_elem_types[i].elem != CLR_ELEM_STRING && clr_corlib_elem_types[i].elem != CLR_ELEM_OBJECT &&
+                clr_string_equals(a, td.name, clr_corlib_elem_types[i].name))
+                return clr_corlib_elem_types[i].elem;
     if (!clr_type_is_value_type(rt, type))
         return 0;
     if (clr_type_is_enum(rt, type)) {

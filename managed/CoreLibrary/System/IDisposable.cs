@@ -1,6 +1,6 @@
 namespace System
 {
-    /// <summary>Releases what an object holds (`using` statements call it).</summary>
+    /// <summary>Releases what an object holds; `using` calls Dispose.</summary>
     public interface IDisposable
     {
         void Dispose();

@@ -1,22 +1,20 @@
 namespace System
 {
-    /// <summary>An operation this type or this library does not offer.</summary>
+    /// <summary>A member that exists for compatibility but that this runtime does not support.</summary>
     public class NotSupportedException : SystemException
     {
-        private const string DefaultMessage = "Specified method is not supported.";
-
         public NotSupportedException()
-            : base(DefaultMessage)
+            : base("Specified method is not supported.")
         {
         }
 
         public NotSupportedException(string message)
-            : base(message ?? DefaultMessage)
+            : base(message ?? "Specified method is not supported.")
         {
         }
 
         public NotSupportedException(string message, Exception innerException)
-            : base(message ?? DefaultMessage, innerException)
+            : base(message ?? "Specified method is not supported.", innerException)
         {
         }
     }

@@ -30,6 +30,12 @@ namespace System
             return objA.Equals(objB);
         }
 
+        /// <summary>The object's runtime type.</summary>
+        public Type GetType()
+        {
+            return RuntimeType.Of(this);
+        }
+
         /// <summary>An identity hash: stable for the object's life (the heap never moves objects).</summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
         public virtual extern int GetHashCode();

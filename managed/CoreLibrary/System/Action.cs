@@ -1,0 +1,5 @@
+namespace System
+{
+    /// <summary>A method without parameters or result.</summary>
+    public delegate void Action();
+}

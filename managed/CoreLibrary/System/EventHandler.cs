@@ -1,0 +1,5 @@
+namespace System
+{
+    /// <summary>The shape of .NET events: the sender and the event's data.</summary>
+    public delegate void EventHandler(object sender, EventArgs e);
+}
