@@ -177,6 +177,7 @@ static const struct clr_native_method mscorlib_methods[] = {
     {"System.BitConverter::Int64BitsToDouble(System.Int64)", clr_bits_int64_to_double},
     {"System.BitConverter::SingleToInt32Bits(System.Single)", clr_bits_single_to_int32},
     {"System.Console::WriteNative(System.String)", console_write_native},
+    {"System.DateTime::GetUtcNowTicks()", clr_date_time_utc_now_ticks},
     {"System.Math::Acos(System.Double)", clr_math_acos},
     {"System.Math::Asin(System.Double)", clr_math_asin},
     {"System.Math::Atan(System.Double)", clr_math_atan},

@@ -52,4 +52,7 @@ enum clr_exception clr_bits_int64_to_double(struct clr_runtime *rt, struct clr_s
 enum clr_exception clr_bits_single_to_int32(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
 enum clr_exception clr_bits_int32_to_single(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
 
+/* clr_corlib_time.c: DateTime's clock (the board's, through the HAL). */
+enum clr_exception clr_date_time_utc_now_ticks(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+
 #endif /* CLR_CORLIB_H */

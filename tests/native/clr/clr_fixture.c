@@ -192,6 +192,7 @@ static const struct corlib_method corlib_natives[] = {
     {"String", ".ctor", "System.String::.ctor(System.Char[],System.Int32,System.Int32)", {0, 1, 3, CLR_ELEM_VOID, CLR_ELEM_SZARRAY, CLR_ELEM_CHAR, CLR_ELEM_I4, CLR_ELEM_I4}, 8, true},
     {"String", "CopyChars", "System.String::CopyChars(System.Int32,System.Char[],System.Int32,System.Int32)", {0, 1, 4, CLR_ELEM_VOID, CLR_ELEM_I4, CLR_ELEM_SZARRAY, CLR_ELEM_CHAR, CLR_ELEM_I4, CLR_ELEM_I4}, 9, true},
     {"String", "SubstringUnchecked", "System.String::SubstringUnchecked(System.Int32,System.Int32)", {0, 1, 2, S, CLR_ELEM_I4, CLR_ELEM_I4}, 6, true},
+    {"DateTime", "GetUtcNowTicks", "System.DateTime::GetUtcNowTicks()", {0, 0, 0, CLR_ELEM_I8}, 4, false},
     {"BitConverter", "DoubleToInt64Bits", "System.BitConverter::DoubleToInt64Bits(System.Double)", {0, 0, 1, CLR_ELEM_I8, CLR_ELEM_R8}, 5, false},
     {"BitConverter", "Int32BitsToSingle", "System.BitConverter::Int32BitsToSingle(System.Int32)", {0, 0, 1, CLR_ELEM_R4, CLR_ELEM_I4}, 5, false},
     {"BitConverter", "Int64BitsToDouble", "System.BitConverter::Int64BitsToDouble(System.Int64)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_I8}, 5, false},
@@ -217,7 +218,7 @@ static const struct corlib_method corlib_natives[] = {
 #define FIRMWARE_MAX 256u /* internal calls the firmware may have */
 
 /* The classes holding them besides Object: String first (sealed), Array fourth (abstract), the rest static. */
-static const char *const corlib_types[] = {"String", "Console", "Number", "Array", "BitConverter", "Math"};
+static const char *const corlib_types[] = {"String", "Console", "Number", "Array", "BitConverter", "DateTime", "Math"};
 #define TYPE_COUNT (sizeof corlib_types / sizeof corlib_types[0])
 _Static_assert(TYPE_COUNT <= sizeof((struct prog *)0)->corlib_type_refs / sizeof(uint16_t), "prog.corlib_type_refs");
 
@@ -410,7 +411,8 @@ const struct run *run_image(const uint8_t *image, size_t len, const struct run_o
         .ram_size = ram_size,
         .max_call_depth = options != NULL ? options->max_depth : 0,
         .stack_slots = options != NULL ? options->stack_slots : 0,
-        .hal = {.console_write = capture_console, .log_line = capture_log, .ctx = r},
+        .hal = {.console_write = capture_console, .log_line = capture_log,
+                .utc_now_ticks = options != NULL ? options->utc_now_ticks : NULL, .ctx = r},
     };
     struct clr_runtime *rt;
     r->load = clr_load(&cfg, &rt);

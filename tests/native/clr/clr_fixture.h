@@ -86,6 +86,7 @@ struct run_options {
     size_t ram;          /* 0: 1 MiB */
     uint32_t max_depth;  /* 0: runtime default */
     uint32_t stack_slots;
+    int64_t (*utc_now_ticks)(void *ctx); /* the board's clock; NULL: none */
 };
 
 /* A fresh program (static storage, reused by the next prog_new). */

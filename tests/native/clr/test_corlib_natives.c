@@ -291,3 +291,42 @@ TEST(bit_casts_keep_every_bit)
     CHECK_STR_EQ(r->out, "-4613937818241073152 -1.5 1065353216 1");
 }
 
+
+static int64_t clock_ticks;
+
+static int64_t test_clock(void *ctx)
+{
+    (void)ctx;
+    return clock_ticks;
+}
+
+static const struct run *read_clock(const struct run_options *options)
+{
+    struct prog *p = prog_new();
+    struct il *il = prog_main(p);
+    il_tok(il, CEE_CALL, prog_corlib_call(p, "System.DateTime::GetUtcNowTicks()"));
+    prog_print_i8(p, il);
+    il_op(il, CEE_RET);
+    return prog_run_with(p, options);
+}
+
+TEST(the_clock_comes_from_the_board_and_is_refused_when_missing_or_out_of_range)
+{
+    const struct run_options with_clock = {.utc_now_ticks = test_clock};
+    clock_ticks = 638396640000000000; /* 2024-01-01 */
+    const struct run *r = read_clock(&with_clock);
+    CHECK_STR_EQ(r->log, "");
+    CHECK_STR_EQ(r->out, "638396640000000000");
+
+    r = read_clock(NULL);
+    CHECK_EQ(r->result, CLR_UNHANDLED_EXCEPTION);
+    CHECK_CONTAINS(r->log, "System.NotSupportedException: DateTime.UtcNow: this board gives the runtime no clock.");
+
+    static const int64_t bad[] = {-1, 3155378976000000000};
+    for (unsigned i = 0; i < 2; i++) {
+        clock_ticks = bad[i];
+        r = read_clock(&with_clock);
+        CHECK_EQ(r->result, CLR_UNHANDLED_EXCEPTION);
+        CHECK_CONTAINS(r->log, "outside DateTime's range.");
+    }
+}
