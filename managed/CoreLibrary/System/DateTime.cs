@@ -333,7 +333,7 @@ namespace System
             return ToString("G");
         }
 
-        /// <summary>A standard format of the invariant culture; others throw NotSupportedException.</summary>
+        /// <summary>A standard format of the invariant culture (an unknown letter: FormatException); custom formats throw NotSupportedException.</summary>
         public string ToString(string format)
         {
             if (string.IsNullOrEmpty(format))
@@ -362,7 +362,13 @@ namespace System
                 case "u": return string.Concat(IsoDate(), " ", LongTime(), "Z");
                 case "y":
                 case "Y": return string.Concat(TimeSpan.Digits(Year, 4), " ", s_monthNames[Month - 1]);
-                default: throw new NotSupportedException(string.Concat("The DateTime format '", format, "' is not supported on the device."));
+                default:
+                    if (format.Length == 1)
+                    {
+                        throw new FormatException("Input string was not in a correct format.");
+                    }
+
+                    throw new NotSupportedException(string.Concat("Custom DateTime formats such as '", format, "' are not supported on the device."));
             }
         }
 
