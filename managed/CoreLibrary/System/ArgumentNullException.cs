@@ -1,6 +1,6 @@
 namespace System
 {
-    /// <summary>A null argument where a value is required.</summary>
+    /// <summary>A null argument where a value is needed.</summary>
     public class ArgumentNullException : ArgumentException
     {
         private const string DefaultMessage = "Value cannot be null.";
@@ -17,11 +17,6 @@ namespace System
 
         public ArgumentNullException(string paramName, string message)
             : base(message ?? DefaultMessage, paramName)
-        {
-        }
-
-        public ArgumentNullException(string message, Exception innerException)
-            : base(message ?? DefaultMessage, innerException)
         {
         }
     }

@@ -346,6 +346,9 @@ internal static class Program
                           spaces.ToString() + ", upper " + uppers.ToString() + ", lower " + lowers.ToString() +
                           ", case-mapped " + changed.ToString());
         Console.WriteLine("x".ToString() + 'y'.ToString() + char.ToString('z'));
+        Console.Write('<');
+        Console.Write('\u00e9');
+        Console.WriteLine('>');
         Console.WriteLine(char.IsSurrogate('\ud800').ToString() + char.IsHighSurrogate('\udc00').ToString() +
                           char.IsLowSurrogate('\udc00').ToString());
     }
