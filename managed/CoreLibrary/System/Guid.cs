@@ -70,8 +70,7 @@ namespace System
         {
             if (s_random == null)
             {
-                long ticks = DateTime.UtcNow.Ticks;
-                s_random = new Random((int)ticks ^ (int)(ticks >> 32));
+                s_random = new Random();
             }
 
             byte[] bytes = new byte[16];

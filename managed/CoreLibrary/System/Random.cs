@@ -2,8 +2,8 @@ namespace System
 {
     /// <summary>
     /// Pseudo-random numbers: for a seed, the same sequence as .NET's `new Random(seed)`, which is Knuth's
-    /// subtractive generator (as published in Numerical Recipes) over a 55-entry table. A seedless
-    /// constructor needs a clock or an entropy source, which the runtime does not offer yet.
+    /// subtractive generator (as published in Numerical Recipes) over a 55-entry table. Without a seed, the
+    /// seed comes from the clock and a counter (.NET uses another generator then; no sequence is promised).
     /// </summary>
     public class Random
     {
@@ -13,6 +13,13 @@ namespace System
         private readonly int[] _seedArray = new int[56];
         private int _inext;
         private int _inextp;
+
+        private static int s_instances;
+
+        public Random()
+            : this(ClockSeed())
+        {
+        }
 
         public Random(int Seed)
         {
@@ -44,6 +51,13 @@ namespace System
 
             _inext = 0;
             _inextp = 21;
+        }
+
+        // Differs for instances made within one clock tick.
+        private static int ClockSeed()
+        {
+            long ticks = DateTime.UtcNow.Ticks;
+            return (int)ticks ^ (int)(ticks >> 32) ^ (++s_instances * -1640531527); // the golden-ratio constant spreads the counter
         }
 
         /// <summary>0 .. int.MaxValue - 1.</summary>

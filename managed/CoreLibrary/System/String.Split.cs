@@ -66,7 +66,7 @@ namespace System
             int start = 0;
             for (int i = 0; i < Length && pieces < count - 1; i++)
             {
-                if (IsTrimmed(this[i], separator, whiteSpace))
+                if (IsOneOf(this[i], separator, whiteSpace))
                 {
                     pieces = AddPiece(result, pieces, start, i, removeEmpty, trim);
                     start = i + 1;
@@ -87,7 +87,7 @@ namespace System
             for (;;)
             {
                 int end = start;
-                while (end < Length && !IsTrimmed(this[end], separator, whiteSpace))
+                while (end < Length && !IsOneOf(this[end], separator, whiteSpace))
                 {
                     end++;
                 }

@@ -174,7 +174,7 @@ namespace System
             int last = Length - 1;
             if (start)
             {
-                while (first <= last && IsTrimmed(this[first], trimChars, whiteSpace))
+                while (first <= last && IsOneOf(this[first], trimChars, whiteSpace))
                 {
                     first++;
                 }
@@ -182,7 +182,7 @@ namespace System
 
             if (end)
             {
-                while (last >= first && IsTrimmed(this[last], trimChars, whiteSpace))
+                while (last >= first && IsOneOf(this[last], trimChars, whiteSpace))
                 {
                     last--;
                 }
@@ -191,9 +191,10 @@ namespace System
             return Substring(first, last - first + 1);
         }
 
-        private static bool IsTrimmed(char c, char[] trimChars, bool whiteSpace)
+        // Is c in the set, or white space when whiteSpace says the set is empty (Trim's and Split's rule)?
+        private static bool IsOneOf(char c, char[] set, bool whiteSpace)
         {
-            return whiteSpace ? char.IsWhiteSpace(c) : Contains(trimChars, c);
+            return whiteSpace ? char.IsWhiteSpace(c) : Contains(set, c);
         }
 
         /// <summary>Invariant upper case (Char.ToUpperInvariant of each code unit).</summary>

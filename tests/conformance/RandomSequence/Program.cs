@@ -2,7 +2,7 @@ using System;
 
 // Random with a seed: the same sequences as .NET's `new Random(seed)` for Next(), Next(max), Next(min, max)
 // (including ranges wider than int.MaxValue), NextDouble() and NextBytes(); bad arguments print .NET's
-// exception type and message.
+// exception type and message; an unseeded Random only keeps its values in range.
 internal static class Program
 {
     private static void Main()
@@ -77,5 +77,18 @@ internal static class Program
         }
 
         Console.WriteLine("after errors " + bad.Next().ToString());
+
+        // Without a seed the values differ from run to run (and from .NET's): only their ranges are printed.
+        Random unseeded = new Random();
+        bool inRange = true;
+        for (int i = 0; i < 200; i++)
+        {
+            int small = unseeded.Next(10);
+            double unit = unseeded.NextDouble();
+            int between = unseeded.Next(-5, 5);
+            inRange = inRange && small >= 0 && small < 10 && unit >= 0.0 && unit < 1.0 && between >= -5 && between < 5;
+        }
+
+        Console.WriteLine("unseeded in range " + inRange.ToString());
     }
 }
