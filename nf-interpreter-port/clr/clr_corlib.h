@@ -29,6 +29,11 @@ enum clr_exception clr_string_ctor_chars_range(struct clr_runtime *rt, struct cl
 enum clr_exception clr_string_ctor_repeat(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
 enum clr_exception clr_string_substring(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
 enum clr_exception clr_string_copy_chars(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_string_index_of_char(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_string_index_of_string(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_string_last_index_of_char(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_string_last_index_of_string(struct clr_runtime *rt, struct clr_slot *args,
+                                                   struct clr_slot *result);
 
 /* clr_corlib_math.c: System.Math over libm, and BitConverter's bit reinterpretations. */
 enum clr_exception clr_math_acos(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);

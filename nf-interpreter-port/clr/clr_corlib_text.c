@@ -1,8 +1,8 @@
 /*
  * String's natives: its constructors (newobj calls them with a null 'this'; they return the new string and
- * check their arguments with .NET's exceptions and texts, the ones ThrowHelper.cs has) and the copies its
- * managed members build on (which check ranges themselves; the natives check again so that bad IL cannot
- * reach outside an object).
+ * check their arguments with .NET's exceptions and texts, the ones ThrowHelper.cs has), and the copies and
+ * ordinal searches its managed members build on (which check ranges themselves; the natives check again so
+ * that bad IL cannot reach outside an object).
  */
 #include "clr_corlib.h"
 
@@ -102,6 +102,71 @@ enum clr_exception clr_string_substring(struct clr_runtime *rt, struct clr_slot 
     if (!range_ok(start, count, from->length))
         return clr_throw(rt, CLR_EXC_INDEX_OUT_OF_RANGE, NULL);
     return string_result(rt, from->chars + start, count, result);
+}
+
+/*
+ * Ordinal search of needle[0..n) wholly inside this[start .. start + count): the first (or, with `last`, the last)
+ * index, -1 when absent. An empty needle is found at the window's start (or its end).
+ */
+static enum clr_exception search(struct clr_runtime *rt, struct clr_slot *args, const uint16_t *needle, int32_t n,
+                                 bool last, struct clr_slot *result)
+{
+    enum clr_exception exc = check_kind(rt, &args[0], true);
+    if (exc != CLR_EXC_NONE)
+        return exc;
+    const struct clr_string *s = (const struct clr_string *)args[0].v.o;
+    const int32_t start = args[2].v.i4, count = args[3].v.i4;
+    if (!range_ok(start, count, s->length))
+        return clr_throw(rt, CLR_EXC_INDEX_OUT_OF_RANGE, NULL);
+    int32_t found = -1;
+    if (n <= count) {
+        const int32_t first = start, final = start + count - n;
+        for (int32_t i = last ? final : first; last ? i >= first : i <= final; i += last ? -1 : 1)
+            if (memcmp(s->chars + i, needle, 2 * (size_t)n) == 0) {
+                found = i;
+                break;
+            }
+    }
+    result->kind = CLR_K_I4;
+    result->v.i4 = found;
+    return CLR_EXC_NONE;
+}
+
+static enum clr_exception search_string(struct clr_runtime *rt, struct clr_slot *args, bool last,
+                                        struct clr_slot *result)
+{
+    const enum clr_exception exc = check_kind(rt, &args[1], true);
+    if (exc != CLR_EXC_NONE)
+        return exc;
+    const struct clr_string *needle = (const struct clr_string *)args[1].v.o;
+    return search(rt, args, needle->chars, needle->length, last, result);
+}
+
+/* this.IndexOfUnchecked(char value, int startIndex, int count) */
+enum clr_exception clr_string_index_of_char(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    const uint16_t c = (uint16_t)args[1].v.i4;
+    return search(rt, args, &c, 1, false, result);
+}
+
+/* this.LastIndexOfUnchecked(char value, int startIndex, int count) */
+enum clr_exception clr_string_last_index_of_char(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    const uint16_t c = (uint16_t)args[1].v.i4;
+    return search(rt, args, &c, 1, true, result);
+}
+
+/* this.IndexOfUnchecked(string value, int startIndex, int count) */
+enum clr_exception clr_string_index_of_string(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    return search_string(rt, args, false, result);
+}
+
+/* this.LastIndexOfUnchecked(string value, int startIndex, int count) */
+enum clr_exception clr_string_last_index_of_string(struct clr_runtime *rt, struct clr_slot *args,
+                                                   struct clr_slot *result)
+{
+    return search_string(rt, args, true, result);
 }
 
 /* this.CopyChars(int sourceIndex, char[] destination, int destinationIndex, int count) */

@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
+
 namespace System
 {
     // Searching and comparing. All of it is ordinal (code unit by code unit), which is what .NET does with
-    // the invariant globalization mode the device has.
+    // the invariant globalization mode the device has; the searches themselves are internal calls.
     public sealed partial class String
     {
         public int IndexOf(char value)
@@ -18,16 +20,7 @@ namespace System
         public int IndexOf(char value, int startIndex, int count)
         {
             CheckStartCount(startIndex, count);
-            int end = startIndex + count;
-            for (int i = startIndex; i < end; i++)
-            {
-                if (this[i] == value)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
+            return IndexOfUnchecked(value, startIndex, count);
         }
 
         public int IndexOf(string value)
@@ -49,16 +42,7 @@ namespace System
             }
 
             CheckStartCount(startIndex, count);
-            int last = startIndex + count - value.Length;
-            for (int i = startIndex; i <= last; i++)
-            {
-                if (MatchesAt(value, i))
-                {
-                    return i;
-                }
-            }
-
-            return -1;
+            return IndexOfUnchecked(value, startIndex, count);
         }
 
         public int IndexOfAny(char[] anyOf)
@@ -110,16 +94,7 @@ namespace System
             }
 
             CheckLastStartCount(startIndex, count);
-            int end = startIndex - count;
-            for (int i = startIndex; i > end; i--)
-            {
-                if (this[i] == value)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
+            return LastIndexOfUnchecked(value, startIndex - count + 1, count);
         }
 
         public int LastIndexOfAny(char[] anyOf)
@@ -188,16 +163,7 @@ namespace System
                 return startIndex + 1;
             }
 
-            int first = startIndex - count + 1;
-            for (int i = startIndex - value.Length + 1; i >= first; i--)
-            {
-                if (MatchesAt(value, i))
-                {
-                    return i;
-                }
-            }
-
-            return -1;
+            return LastIndexOfUnchecked(value, startIndex - count + 1, count);
         }
 
         public bool Contains(string value)
@@ -222,7 +188,7 @@ namespace System
                 throw ThrowHelper.Null("value");
             }
 
-            return value.Length <= Length && MatchesAt(value, 0);
+            return value.Length <= Length && IndexOfUnchecked(value, 0, value.Length) == 0;
         }
 
         public bool StartsWith(char value)
@@ -237,7 +203,7 @@ namespace System
                 throw ThrowHelper.Null("value");
             }
 
-            return value.Length <= Length && MatchesAt(value, Length - value.Length);
+            return value.Length <= Length && IndexOfUnchecked(value, Length - value.Length, value.Length) >= 0;
         }
 
         public bool EndsWith(char value)
@@ -303,19 +269,19 @@ namespace System
             return CompareOrdinal(this, other);
         }
 
-        private bool MatchesAt(string value, int index)
-        {
-            int length = value.Length;
-            for (int k = 0; k < length; k++)
-            {
-                if (this[index + k] != value[k])
-                {
-                    return false;
-                }
-            }
+        /// <summary>The first index of value in this[startIndex .. startIndex + count), -1 if none (range checked by the caller).</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        private extern int IndexOfUnchecked(char value, int startIndex, int count);
 
-            return true;
-        }
+        /// <summary>The first index where value lies wholly in this[startIndex .. startIndex + count), -1 if none.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        private extern int IndexOfUnchecked(string value, int startIndex, int count);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        private extern int LastIndexOfUnchecked(char value, int startIndex, int count);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        private extern int LastIndexOfUnchecked(string value, int startIndex, int count);
 
         private static bool Contains(char[] set, char c)
         {

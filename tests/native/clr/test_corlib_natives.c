@@ -330,3 +330,60 @@ TEST(the_clock_comes_from_the_board_and_is_refused_when_missing_or_out_of_range)
         CHECK_CONTAINS(r->log, "outside DateTime's range.");
     }
 }
+
+/* this.<name>(needle, start, count) on "hello, hello" with a char or string needle (NULL: a null string). */
+static void search(struct prog *p, struct il *il, const char *name, int needle_char, const char *needle, int32_t start,
+                   int32_t count)
+{
+    char canonical[96];
+    snprintf(canonical, sizeof canonical, "System.String::%s(System.%s,System.Int32,System.Int32)", name,
+             needle_char != 0 ? "Char" : "String");
+    il_tok(il, CEE_LDSTR, TOK_STRING(ib_string(p->app, "hello, hello")));
+    if (needle_char != 0)
+        il_ldc_i4(il, needle_char);
+    else if (needle != NULL)
+        il_tok(il, CEE_LDSTR, TOK_STRING(ib_string(p->app, needle)));
+    else
+        il_op(il, CEE_LDNULL);
+    il_ldc_i4(il, start);
+    il_ldc_i4(il, count);
+    il_tok(il, CEE_CALL, prog_corlib_call(p, canonical));
+    prog_print_i4(p, il);
+    prog_print_text(p, il, " ");
+}
+
+TEST(ordinal_searches_find_the_first_or_last_match_inside_their_window)
+{
+    struct prog *p = prog_new();
+    struct il *il = prog_main(p);
+    search(p, il, "IndexOfUnchecked", 'l', NULL, 0, 12);
+    search(p, il, "IndexOfUnchecked", 'l', NULL, 4, 6);
+    search(p, il, "IndexOfUnchecked", 'z', NULL, 0, 12);
+    search(p, il, "LastIndexOfUnchecked", 'l', NULL, 0, 12);
+    search(p, il, "LastIndexOfUnchecked", 'l', NULL, 0, 10);
+    search(p, il, "IndexOfUnchecked", 0, "llo", 0, 12);
+    search(p, il, "IndexOfUnchecked", 0, "llo", 3, 9);
+    search(p, il, "IndexOfUnchecked", 0, "llo", 9, 2); /* the window is shorter than the needle */
+    search(p, il, "IndexOfUnchecked", 0, "", 5, 0);
+    search(p, il, "LastIndexOfUnchecked", 0, "hello", 0, 12);
+    search(p, il, "LastIndexOfUnchecked", 0, "hello", 0, 11);
+    search(p, il, "LastIndexOfUnchecked", 0, "", 2, 3);
+    const struct run *r = run_main(p, il);
+    CHECK_STR_EQ(r->log, "");
+    CHECK_STR_EQ(r->out, "2 9 -1 10 9 2 9 -1 5 7 0 5 ");
+
+    static const int32_t windows[][2] = {{-1, 1}, {0, 13}, {12, 1}, {0, -1}};
+    for (unsigned i = 0; i < sizeof windows / sizeof windows[0]; i++) {
+        p = prog_new();
+        il = prog_main(p);
+        search(p, il, i % 2 == 0 ? "IndexOfUnchecked" : "LastIndexOfUnchecked", 0, "l", windows[i][0], windows[i][1]);
+        r = run_main(p, il);
+        CHECK_CONTAINS(r->log, "Unhandled exception: System.IndexOutOfRangeException:");
+    }
+
+    p = prog_new();
+    il = prog_main(p);
+    search(p, il, "IndexOfUnchecked", 0, NULL, 0, 1);
+    r = run_main(p, il);
+    CHECK_CONTAINS(r->log, "Unhandled exception: System.NullReferenceException:");
+}
