@@ -17,6 +17,7 @@
 #ifndef CLR_H
 #define CLR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -24,7 +25,8 @@ enum clr_result {
     CLR_OK = 0,                  /* loaded / the entry point returned */
     CLR_REFUSED = 1,             /* the image failed a load check (logged); nothing runs */
     CLR_UNHANDLED_EXCEPTION = 2, /* the program stopped on an exception (logged with its stack trace) */
-    CLR_NOT_LOADED = 3           /* clr_run without a loaded runtime, or a second clr_run */
+    CLR_NOT_LOADED = 3,          /* clr_run without a loaded runtime, or a second clr_run */
+    CLR_DEADLOCK = 4             /* every thread waits for something nothing can give (logged) */
 };
 
 /* What the board gives the runtime. */
@@ -36,8 +38,16 @@ struct clr_hal {
     /* Optional clock: the current UTC time in .NET ticks (100 ns since 0001-01-01), for DateTime.UtcNow.
      * NULL: reading the time stops the program with NotSupportedException. */
     int64_t (*utc_now_ticks)(void *ctx);
+    /* Milliseconds since any fixed point (Thread.Sleep, timeouts, timers). NULL: a virtual clock that jumps
+     * to the next deadline whenever every thread waits (deterministic; what tests want). */
+    uint64_t (*now_ms)(void *ctx);
+    /* Called when every thread waits: sleep until until_ms (CLR_HAL_FOREVER: until an interrupt) or until
+     * clr_post_event is called. NULL: nothing to wait for but deadlines (see now_ms). */
+    void (*idle)(void *ctx, uint64_t until_ms);
     void *ctx;
 };
+
+#define CLR_HAL_FOREVER UINT64_MAX
 
 struct clr_config {
     const uint8_t *image; /* the first assembly; run in place, never copied */
@@ -46,11 +56,15 @@ struct clr_config {
     size_t ram_size;
     uint32_t max_call_depth; /* frames; deeper calls throw StackOverflowException. 0: CLR_DEFAULT_CALL_DEPTH */
     uint32_t stack_slots;    /* evaluation stack, arguments and locals, 16 bytes each. 0: CLR_DEFAULT_STACK_SLOTS */
+    uint32_t thread_call_depth;  /* the same for each started thread (its stack comes from the managed heap). */
+    uint32_t thread_stack_slots; /* 0: CLR_DEFAULT_THREAD_CALL_DEPTH / CLR_DEFAULT_THREAD_STACK_SLOTS */
     struct clr_hal hal;
 };
 
 #define CLR_DEFAULT_CALL_DEPTH 64u
 #define CLR_DEFAULT_STACK_SLOTS 1024u
+#define CLR_DEFAULT_THREAD_CALL_DEPTH 32u
+#define CLR_DEFAULT_THREAD_STACK_SLOTS 256u
 
 struct clr_runtime;
 
@@ -66,6 +80,14 @@ enum clr_result clr_load(const struct clr_config *cfg, struct clr_runtime **rt);
  * Runs once per load.
  */
 enum clr_result clr_run(struct clr_runtime *rt);
+
+/*
+ * Queues a native event (a GPIO edge, a BLE notification...) for the managed side, where a thread waiting
+ * in NativeEventQueue.WaitForEvent gets it. Callable from one interrupt priority (or with the others
+ * masked) while the runtime runs. false: the queue was full and the event is lost; the loss is counted
+ * and logged by the runtime, never silent.
+ */
+bool clr_post_event(struct clr_runtime *rt, uint32_t source, uint32_t data0, uint32_t data1);
 
 struct clr_memory_use {
     size_t tables;      /* built at load: resolved references, statics, literal cache */

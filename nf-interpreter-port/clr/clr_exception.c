@@ -25,7 +25,23 @@ static const struct exception_info exceptions[] = {
                                      "Attempted to access an element as a type incompatible with the array."},
     [CLR_EXC_ARGUMENT_NULL] = {"System.ArgumentNullException", NULL},
     [CLR_EXC_ARGUMENT_OUT_OF_RANGE] = {"System.ArgumentOutOfRangeException", NULL},
+    [CLR_EXC_SYNCHRONIZATION_LOCK] = {"System.Threading.SynchronizationLockException",
+                                      "Object synchronization method was called from an unsynchronized block of code."},
+    [CLR_EXC_THREAD_STATE] = {"System.Threading.ThreadStateException",
+                              "Thread is running or terminated; it cannot restart."},
 };
+
+const char *clr_exception_type_name(enum clr_exception exc)
+{
+    return exc < CLR_EXC_COUNT && exceptions[exc].type != NULL ? exceptions[exc].type : "System.Exception";
+}
+
+bool clr_exception_catchable(enum clr_exception exc)
+{
+    /* A damaged program or an exhausted stack is never caught: the program (or thread) stops. */
+    return exc < CLR_EXC_THROWN && exc != CLR_EXC_STACK_OVERFLOW && exc != CLR_EXC_INVALID_PROGRAM &&
+           exc != CLR_EXC_NOT_SUPPORTED;
+}
 
 enum clr_exception clr_throw(struct clr_runtime *rt, enum clr_exception exc, const char *detail_fmt, ...)
 {

@@ -19,6 +19,7 @@ enum clr_block_kind {
     CLR_BLOCK_STRING = 1,
     CLR_BLOCK_OBJECT = 2, /* struct clr_object */
     CLR_BLOCK_ARRAY = 3,  /* struct clr_array */
+    CLR_BLOCK_STACK = 4,  /* a started thread's frames, handler records and slots (struct clr_thread) */
 };
 
 /* Every heap block starts with this; the object follows (8-byte aligned). */

@@ -167,11 +167,14 @@ enum clr_exception {
     CLR_EXC_ARRAY_TYPE_MISMATCH,
     CLR_EXC_ARGUMENT_NULL,         /* from internal calls; the detail is .NET's whole message */
     CLR_EXC_ARGUMENT_OUT_OF_RANGE, /* likewise */
+    CLR_EXC_SYNCHRONIZATION_LOCK,
+    CLR_EXC_THREAD_STATE,
     CLR_EXC_THROWN, /* a managed exception object (rt->exception_object): throw, or a runtime one being handled */
-    CLR_EXC_COUNT
+    CLR_EXC_COUNT,
+    CLR_EXC_YIELD = 0xFF /* not an exception: the running thread gives the CPU up (blocked, or its slice ended) */
 };
 
-#define CLR_EH_MAX 32u /* handlers (catch, finally, fault) running at once */
+#define CLR_EH_MAX 16u /* handlers (catch, finally, fault) running at once, per thread */
 
 enum clr_eh_kind { CLR_EH_CATCH = 1, CLR_EH_LEAVE, CLR_EH_UNWIND, CLR_EH_FILTER };
 
@@ -188,6 +191,46 @@ struct clr_eh_record {
 };
 
 enum clr_state { CLR_STATE_LOADED = 1, CLR_STATE_RAN };
+
+/* ---- threads (clr_thread.c) ---- */
+
+#define CLR_MAX_THREADS 12u   /* the main thread included */
+#define CLR_MAX_LOCKS 16u     /* objects locked (Monitor) at once */
+#define CLR_EVENT_QUEUE 16u   /* native events waiting for the managed side */
+#define CLR_TIME_SLICE 4000u  /* backward branches and calls a thread runs before the next one's turn */
+#define CLR_NEVER UINT64_MAX
+
+enum clr_thread_state { CLR_THREAD_FREE = 0, CLR_THREAD_RUNNABLE, CLR_THREAD_BLOCKED, CLR_THREAD_DONE };
+enum clr_wait_kind { CLR_WAIT_NONE = 0, CLR_WAIT_SLEEP, CLR_WAIT_JOIN, CLR_WAIT_LOCK, CLR_WAIT_MONITOR, CLR_WAIT_EVENT,
+                     CLR_WAIT_NATIVE_EVENT };
+
+/* A green thread. The running thread's call stack lives in struct clr_runtime; it is saved here on a switch. */
+struct clr_thread {
+    struct clr_frame *frames;
+    struct clr_slot *slots, *slots_end;
+    struct clr_eh_record *eh;
+    uint32_t frame_capacity, depth, eh_count;
+    struct clr_block *stack_block; /* heap block of frames, handler records and slots; NULL for the main thread */
+    struct clr_object *managed;    /* its System.Threading.Thread, NULL until asked for (main thread) */
+    struct clr_block *wait_object; /* what a blocked thread waits for (lock, event, thread) */
+    uint64_t deadline;             /* ms; CLR_NEVER: no timeout */
+    uint32_t monitor_count;        /* Monitor.Wait: the recursion count to take back */
+    uint8_t state, wait_kind;
+    uint8_t monitor_phase; /* Monitor.Wait: 0 not waiting, 1 waiting for Pulse, 2 pulsed (or timed out) */
+    bool in_wait;          /* inside a wait that may be entered again (the deadline stays) */
+    bool timed_out;
+    bool background;
+};
+
+struct clr_lock {
+    struct clr_block *object; /* NULL: free entry */
+    uint32_t owner;           /* thread index */
+    uint32_t count;
+};
+
+struct clr_native_event {
+    uint32_t source, data0, data1;
+};
 
 #define CLR_INTERFACE_CACHE 64u /* (type, interface method) -> implementation, direct-mapped */
 
@@ -206,11 +249,25 @@ struct clr_runtime {
     uint8_t *arena_end;
     size_t tables_size;
     /* The call stack: frames and slots (arguments, locals, evaluation stacks). */
-    struct clr_frame *frames;
+    struct clr_frame *frames; /* the running thread's call stack (struct clr_thread keeps the others') */
     uint32_t frame_capacity;
     uint32_t depth;
     struct clr_slot *slots;
     struct clr_slot *slots_end;
+    struct clr_eh_record *eh;
+    uint32_t eh_count;
+    struct clr_thread threads[CLR_MAX_THREADS];
+    uint32_t current; /* index of the running thread */
+    uint32_t slice;   /* ticks left before the next thread's turn */
+    uint64_t virtual_ms; /* the clock when the board has none: it jumps to the next deadline when all threads wait */
+    uint32_t thread_frames, thread_slots; /* call stack of each started thread */
+    struct clr_lock locks[CLR_MAX_LOCKS];
+    struct clr_native_event events[CLR_EVENT_QUEUE];
+    volatile uint32_t event_head, event_tail; /* the board's interrupts write at head, the runtime reads at tail */
+    volatile uint32_t events_lost;
+    uint32_t events_lost_reported;
+    clr_handle thread_type; /* System.Threading.Thread, and its Run method (what a started thread runs) */
+    clr_handle thread_run;
     struct clr_heap heap;
     clr_handle entry_point;
     uint8_t state; /* enum clr_state */
@@ -219,8 +276,6 @@ struct clr_runtime {
     char exception_detail[CLR_DETAIL_MAX];
     struct clr_object *exception_object; /* CLR_EXC_THROWN */
     clr_handle exception_types[CLR_EXC_COUNT]; /* corlib's class per runtime exception, CLR_NONE32 if absent */
-    struct clr_eh_record eh[CLR_EH_MAX];
-    uint32_t eh_count;
     bool exception_final; /* no handler: a filter's endfilter ended the first pass */
     struct clr_string *empty_string;
     clr_handle string_type; /* System.String, the type of string blocks */
@@ -404,6 +459,10 @@ const char *clr_kind_name(uint8_t kind);
 /* Records an exception to throw; detail (printf-like, may be NULL) is added to its message. */
 enum clr_exception clr_throw(struct clr_runtime *rt, enum clr_exception exc, const char *detail_fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* "System.DivideByZeroException" ... (the corlib class a runtime exception becomes). */
+const char *clr_exception_type_name(enum clr_exception exc);
+/* Can a catch clause catch it? (not StackOverflow, InvalidProgram, NotSupported: those stop the program) */
+bool clr_exception_catchable(enum clr_exception exc);
 /* Logs "Unhandled exception: ..." and the managed stack trace of the current frames. */
 void clr_report_unhandled(struct clr_runtime *rt);
 /* The message of the runtime exception recorded (text and detail) as a string object, NULL when the heap is full. */
@@ -485,6 +544,23 @@ enum clr_exception clr_init_before_call(struct clr_runtime *rt, struct clr_frame
 enum clr_exception clr_do_return(struct clr_runtime *rt, struct clr_frame *f);
 /* A boxed value calling a method of its value type (`owner`): 'this' becomes the address of the value. */
 void clr_this_for_value_method(struct clr_runtime *rt, struct clr_slot *this_slot, clr_handle owner);
+
+/* ---- threads (clr_thread.c) ---- */
+
+void clr_threads_init(struct clr_runtime *rt, const struct clr_config *cfg);
+uint64_t clr_now(struct clr_runtime *rt); /* ms */
+/* The running thread's call stack into its struct clr_thread. */
+void clr_thread_save(struct clr_runtime *rt);
+/* Blocks the running thread inside an internal call (which runs again when the thread wakes): CLR_EXC_YIELD. */
+enum clr_exception clr_block(struct clr_runtime *rt, uint8_t kind, struct clr_block *object, uint64_t deadline);
+/* Makes the threads blocked on (kind, object) runnable: all of them, or the first. */
+void clr_wake(struct clr_runtime *rt, uint8_t kind, const struct clr_block *object, bool all);
+/* The running thread's last frame returned (or an exception ended it). */
+void clr_thread_finished(struct clr_runtime *rt);
+/* Picks the next thread to run (waiting for deadlines or events when all wait). *stop: the program ends. */
+enum clr_result clr_schedule(struct clr_runtime *rt, bool *stop);
+/* Pushes the first frame of the running thread's empty stack: `method` with its arguments at slots[0..). */
+enum clr_exception clr_push_entry(struct clr_runtime *rt, clr_handle method);
 
 /* ---- type ids (clr_corlib_type.c): a TypeDef handle, bits 24..30 the array levels around it ---- */
 

@@ -250,6 +250,8 @@ enum clr_exception clr_call_method(struct clr_runtime *rt, struct clr_frame *cal
     if ((md.impl_flags & CLR_METHOD_IMPL_INTERNAL_CALL) != 0) {
         struct clr_slot result = {.kind = CLR_K_NONE};
         const enum clr_exception exc = a->natives->methods[md.internal_call].fn(rt, args, &result);
+        if (exc == CLR_EXC_YIELD)
+            return exc; /* it blocked: the call runs again, its arguments stay */
         if (exc != CLR_EXC_NONE) {
             rt->exception_native = handle;
             return exc;
@@ -418,7 +420,8 @@ static enum clr_exception branch(struct clr_runtime *rt, struct clr_frame *f, un
         return invalid(rt, f, op, "the branch leaves the method body");
     if (taken)
         f->ip = (uint32_t)target;
-    return CLR_EXC_NONE;
+    /* A loop's turn ends with its time slice (other threads run). */
+    return taken && offset < 0 && --rt->slice == 0 ? CLR_EXC_YIELD : CLR_EXC_NONE;
 }
 
 static enum clr_exception do_switch(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
@@ -1610,8 +1613,7 @@ static bool search(struct clr_runtime *rt, uint32_t frame, uint32_t start, enum 
 
 static bool dispatch(struct clr_runtime *rt, enum clr_exception exc, enum clr_exception *result)
 {
-    if (exc == CLR_EXC_STACK_OVERFLOW || exc == CLR_EXC_INVALID_PROGRAM || exc == CLR_EXC_NOT_SUPPORTED ||
-        rt->depth == 0 || rt->exception_final)
+    if ((exc != CLR_EXC_THROWN && !clr_exception_catchable(exc)) || rt->depth == 0 || rt->exception_final)
         return false;
     return search(rt, rt->depth - 1, 0, result);
 }
@@ -1757,6 +1759,8 @@ static enum clr_exception execute(struct clr_runtime *rt)
                     return invalid(rt, f, op, "the token is not a method of this assembly");
                 if ((exc = clr_call_method(rt, f, h, op == CEE_CALLVIRT)) != CLR_EXC_NONE)
                     return exc;
+                if (--rt->slice == 0)
+                    return CLR_EXC_YIELD;
                 goto next_frame;
             }
             case CEE_RET:
@@ -1900,10 +1904,13 @@ static enum clr_exception execute(struct clr_runtime *rt)
     return CLR_EXC_NONE;
 }
 
-static enum clr_exception run(struct clr_runtime *rt)
+/* Runs the current thread until it gives the CPU up (CLR_EXC_YIELD), ends (NONE) or dies (the exception). */
+static enum clr_exception run_thread(struct clr_runtime *rt)
 {
     for (;;) {
         enum clr_exception exc = execute(rt);
+        if (exc == CLR_EXC_YIELD)
+            return exc;
         while (exc != CLR_EXC_NONE) {
             enum clr_exception next;
             if (!dispatch(rt, exc, &next))
@@ -1912,6 +1919,34 @@ static enum clr_exception run(struct clr_runtime *rt)
         }
         if (rt->depth == 0)
             return CLR_EXC_NONE;
+    }
+}
+
+enum clr_exception clr_push_entry(struct clr_runtime *rt, clr_handle method)
+{
+    struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(method)];
+    return rt->depth == 0 ? push_frame(rt, a, CLR_HANDLE_ROW(method), CLR_NONE16)
+                          : clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "A thread starts with an empty stack.");
+}
+
+/* Runs threads until the program ends: Main returned and no foreground thread is left, or Main died. */
+static enum clr_result run(struct clr_runtime *rt)
+{
+    for (;;) {
+        const enum clr_exception exc = run_thread(rt);
+        if (exc != CLR_EXC_YIELD && exc != CLR_EXC_NONE) {
+            clr_report_unhandled(rt);
+            if (rt->current == 0)
+                return CLR_UNHANDLED_EXCEPTION;
+            rt->depth = 0; /* another thread's unhandled exception ends that thread only */
+            rt->eh_count = 0;
+        }
+        if (exc != CLR_EXC_YIELD)
+            clr_thread_finished(rt);
+        bool stop;
+        const enum clr_result r = clr_schedule(rt, &stop);
+        if (r != CLR_OK || stop)
+            return r;
     }
 }
 
@@ -1944,11 +1979,9 @@ enum clr_result clr_run(struct clr_runtime *rt)
         if ((td.flags & CLR_TYPE_ATTR_BEFORE_FIELD_INIT) == 0)
             exc = start_type_init(rt, a, md.owner, &started);
     }
-    if (exc == CLR_EXC_NONE)
-        exc = run(rt);
     if (exc != CLR_EXC_NONE) {
         clr_report_unhandled(rt);
         return CLR_UNHANDLED_EXCEPTION;
     }
-    return CLR_OK;
+    return run(rt);
 }

@@ -208,6 +208,12 @@ static bool reserve_stack(struct clr_runtime *rt, const struct clr_config *cfg)
         return false;
     }
     rt->slots_end = rt->slots + slots;
+    rt->eh = clr_arena_alloc(rt, CLR_EH_MAX * sizeof *rt->eh);
+    if (rt->eh == NULL) {
+        clr_log(rt, "runtime: no RAM left for the exception handler records: give the runtime more RAM");
+        return false;
+    }
+    clr_threads_init(rt, cfg);
     uint8_t *heap = (uint8_t *)align_up((uintptr_t)rt->arena_top, RAM_ALIGN);
     clr_heap_init(&rt->heap, heap, heap < rt->arena_end ? (size_t)(rt->arena_end - heap) : 0);
     return true;
@@ -298,6 +304,8 @@ const char *clr_result_text(enum clr_result result)
         return "the program stopped on an unhandled exception";
     case CLR_NOT_LOADED:
         return "nothing loaded to run";
+    case CLR_DEADLOCK:
+        return "every thread waits for something nothing can give";
     }
     return "unknown result";
 }

@@ -151,18 +151,6 @@ bool clr_prepare_types(struct clr_runtime *rt, struct clr_assembly *a)
         clr_log(rt, "assembly %s: its types' base types form a cycle: rebuild the app", a->name);
         return false;
     }
-    static const char *const exception_names[CLR_EXC_COUNT] = {
-        [CLR_EXC_NONE] = "Exception",
-        [CLR_EXC_DIVIDE_BY_ZERO] = "DivideByZeroException",
-        [CLR_EXC_OVERFLOW] = "OverflowException",
-        [CLR_EXC_NULL_REFERENCE] = "NullReferenceException",
-        [CLR_EXC_INDEX_OUT_OF_RANGE] = "IndexOutOfRangeException",
-        [CLR_EXC_OUT_OF_MEMORY] = "OutOfMemoryException",
-        [CLR_EXC_INVALID_CAST] = "InvalidCastException",
-        [CLR_EXC_ARRAY_TYPE_MISMATCH] = "ArrayTypeMismatchException",
-        [CLR_EXC_ARGUMENT_NULL] = "ArgumentNullException",
-        [CLR_EXC_ARGUMENT_OUT_OF_RANGE] = "ArgumentOutOfRangeException",
-    };
     static const char *const token_names[3] = {"RuntimeTypeHandle", "RuntimeFieldHandle", "RuntimeMethodHandle"};
     if (a->index == 0) {
         for (unsigned e = 0; e < CLR_EXC_COUNT; e++)
@@ -171,17 +159,29 @@ bool clr_prepare_types(struct clr_runtime *rt, struct clr_assembly *a)
             rt->elem_types[e] = CLR_NONE32;
         for (unsigned e = 0; e < 3; e++)
             rt->token_types[e] = CLR_NONE32;
+        rt->thread_type = rt->thread_run = CLR_NONE32;
         for (unsigned e = 0; e < CLR_INTERFACE_CACHE; e++)
             rt->interface_cache[e].target = CLR_NONE32;
     }
-    for (uint32_t t = 0; t < types; t++) {
+    for (uint32_t t = 0; t < types && a->index == 0; t++) {
         struct clr_type_def td;
         clr_read_type_def(a, t, &td);
-        if (a->index != 0 || !clr_string_equals(a, td.name_space, "System"))
-            continue;
+        char full[96];
+        clr_type_full_name(a, t, '+', full, sizeof full);
         for (unsigned e = 0; e < CLR_EXC_COUNT; e++)
-            if (exception_names[e] != NULL && clr_string_equals(a, td.name, exception_names[e]))
+            if (clr_exception_catchable(e) && strcmp(full, clr_exception_type_name(e)) == 0)
                 rt->exception_types[e] = CLR_HANDLE(a->index, t);
+        if (strcmp(full, "System.Threading.Thread") == 0) {
+            rt->thread_type = CLR_HANDLE(a->index, t);
+            for (uint32_t m = td.first_method; m < (uint32_t)td.first_method + td.method_count; m++) {
+                struct clr_method_def md;
+                clr_read_method_def(a, m, &md);
+                if (clr_string_equals(a, md.name, "Run") && md.arg_count == 1)
+                    rt->thread_run = CLR_HANDLE(a->index, m);
+            }
+        }
+        if (!clr_string_equals(a, td.name_space, "System"))
+            continue;
         for (unsigned e = 0; e < CLR_CORLIB_ELEM_TYPES; e++)
             if (clr_string_equals(a, td.name, clr_corlib_elem_types[e].name))
                 rt->elem_types[clr_corlib_elem_types[e].elem] = CLR_HANDLE(a->index, t);

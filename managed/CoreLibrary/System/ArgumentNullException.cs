@@ -1,6 +1,6 @@
 namespace System
 {
-    /// <summary>A null argument where a value is needed.</summary>
+    /// <summary>A null argument where one is required.</summary>
     public class ArgumentNullException : ArgumentException
     {
         private const string DefaultMessage = "Value cannot be null.";

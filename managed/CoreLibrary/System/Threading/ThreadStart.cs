@@ -1,0 +1,5 @@
+namespace System.Threading
+{
+    /// <summary>What a thread runs.</summary>
+    public delegate void ThreadStart();
+}
