@@ -49,6 +49,8 @@ struct clr_hal {
 
 #define CLR_HAL_FOREVER UINT64_MAX
 
+struct clr_native_assembly; /* clr_internal.h: an assembly's internal calls, sorted by canonical name */
+
 struct clr_config {
     const uint8_t *image; /* the first assembly; run in place, never copied */
     size_t image_size;    /* bytes available from image (the partition's end bounds the walk) */
@@ -58,6 +60,9 @@ struct clr_config {
     uint32_t stack_slots;    /* evaluation stack, arguments and locals, 16 bytes each. 0: CLR_DEFAULT_STACK_SLOTS */
     uint32_t thread_call_depth;  /* the same for each started thread (its stack comes from the managed heap). */
     uint32_t thread_stack_slots; /* 0: CLR_DEFAULT_THREAD_CALL_DEPTH / CLR_DEFAULT_THREAD_STACK_SLOTS */
+    /* The board's libraries of internal calls (nanoFramework.Hardware.Nrf, ...), besides mscorlib's. */
+    const struct clr_native_assembly *const *natives;
+    uint32_t native_count;
     struct clr_hal hal;
 };
 

@@ -266,6 +266,8 @@ struct clr_runtime {
     volatile uint32_t event_head, event_tail; /* the board's interrupts write at head, the runtime reads at tail */
     volatile uint32_t events_lost;
     uint32_t events_lost_reported;
+    const struct clr_native_assembly *const *board_natives; /* clr_config.natives */
+    uint32_t board_native_count;
     clr_handle thread_type; /* System.Threading.Thread, and its Run method (what a started thread runs) */
     clr_handle thread_run;
     struct clr_heap heap;
@@ -386,9 +388,6 @@ struct clr_native_assembly {
 };
 
 extern const struct clr_native_assembly clr_native_mscorlib;
-/* The assemblies this firmware implements internal calls for. */
-extern const struct clr_native_assembly *const clr_native_assemblies[];
-extern const uint32_t clr_native_assembly_count;
 /* CRC-32 over the canonical names, each followed by '\n' (the format's native_checksum). */
 uint32_t clr_native_checksum(const struct clr_native_assembly *natives);
 
@@ -398,6 +397,8 @@ uint32_t clr_native_checksum(const struct clr_native_assembly *natives);
 struct clr_string *clr_string_new(struct clr_runtime *rt, int32_t length);
 /* A new string from UTF-8 (invalid sequences become U+FFFD), or NULL when the heap is full. */
 struct clr_string *clr_string_from_utf8(struct clr_runtime *rt, const uint8_t *utf8, size_t len);
+/* The string as NUL-terminated UTF-8 in buf (lone surrogates become U+FFFD); false when it does not fit. */
+bool clr_string_to_utf8(const struct clr_string *s, char *buf, size_t cap);
 /* Writes the string to the console as UTF-8 (lone surrogates become U+FFFD). */
 void clr_string_write_console(struct clr_runtime *rt, const struct clr_string *s);
 /* The literal of `offset` in assembly `a`, created at its first use; NULL when the heap is full. */

@@ -272,6 +272,8 @@ enum clr_result clr_load(const struct clr_config *cfg, struct clr_runtime **out)
     struct clr_runtime *rt = (struct clr_runtime *)ram;
     memset(rt, 0, sizeof *rt);
     rt->hal = cfg->hal;
+    rt->board_natives = cfg->natives;
+    rt->board_native_count = cfg->natives != NULL ? cfg->native_count : 0;
     rt->image = cfg->image;
     rt->image_size = cfg->image != NULL ? cfg->image_size : 0;
     rt->arena_top = ram + sizeof *rt;

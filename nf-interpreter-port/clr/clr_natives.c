@@ -9,8 +9,6 @@
 
 #define REBUILD_BOTH "rebuild the firmware and the deployment from the same SDK version"
 
-const struct clr_native_assembly *const clr_native_assemblies[] = {&clr_native_mscorlib};
-const uint32_t clr_native_assembly_count = sizeof clr_native_assemblies / sizeof clr_native_assemblies[0];
 
 uint32_t clr_native_checksum(const struct clr_native_assembly *natives)
 {
@@ -46,9 +44,11 @@ static uint32_t first_difference(const struct clr_assembly *a, const struct clr_
 bool clr_bind_natives(struct clr_runtime *rt, struct clr_assembly *a)
 {
     const struct clr_native_assembly *natives = NULL;
-    for (uint32_t i = 0; i < clr_native_assembly_count; i++)
-        if (strcmp(clr_native_assemblies[i]->name, a->name) == 0)
-            natives = clr_native_assemblies[i];
+    if (strcmp(clr_native_mscorlib.name, a->name) == 0)
+        natives = &clr_native_mscorlib;
+    for (uint32_t i = 0; i < rt->board_native_count; i++)
+        if (strcmp(rt->board_natives[i]->name, a->name) == 0)
+            natives = rt->board_natives[i];
     const uint32_t managed = clr_rd32(a->base + CLR_HDR_NATIVE_CHECKSUM);
     const uint32_t firmware = clr_native_checksum(natives);
     const uint32_t deployed = a->tables[CLR_TBL_INTERNAL_CALL].count;

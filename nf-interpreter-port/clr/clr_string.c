@@ -76,43 +76,73 @@ struct clr_string *clr_string_from_utf8(struct clr_runtime *rt, const uint8_t *u
     return s;
 }
 
+/* The code point at *i (a surrogate pair joined, a lone surrogate as U+FFFD, as .NET's UTF-8 encoder does);
+ * *i moves past it. */
+static uint32_t next_code_point(const struct clr_string *s, int32_t *i)
+{
+    uint32_t cp = s->chars[(*i)++];
+    if (cp >= 0xD800 && cp <= 0xDBFF && *i < s->length && s->chars[*i] >= 0xDC00 && s->chars[*i] <= 0xDFFF)
+        return 0x10000 + ((cp - 0xD800) << 10) + (s->chars[(*i)++] - 0xDC00u);
+    return cp >= 0xD800 && cp <= 0xDFFF ? REPLACEMENT : cp;
+}
+
+/* UTF-8 of one code point into out (4 bytes of room): its length. */
+static size_t encode_utf8(uint32_t cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | cp >> 6);
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | cp >> 12);
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | cp >> 18);
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
 void clr_string_write_console(struct clr_runtime *rt, const struct clr_string *s)
 {
     if (rt->hal.console_write == NULL)
         return;
     char buf[64];
     size_t n = 0;
-    for (int32_t i = 0; i < s->length; i++) {
-        uint32_t cp = s->chars[i];
-        if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < s->length && s->chars[i + 1] >= 0xDC00 &&
-            s->chars[i + 1] <= 0xDFFF) {
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (s->chars[i + 1] - 0xDC00u);
-            i++;
-        } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-            cp = REPLACEMENT; /* what .NET's UTF-8 console encoder writes for a lone surrogate */
-        }
+    for (int32_t i = 0; i < s->length;) {
         if (n > sizeof buf - 4) {
             rt->hal.console_write(rt->hal.ctx, buf, n);
             n = 0;
         }
-        if (cp < 0x80) {
-            buf[n++] = (char)cp;
-        } else if (cp < 0x800) {
-            buf[n++] = (char)(0xC0 | cp >> 6);
-            buf[n++] = (char)(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            buf[n++] = (char)(0xE0 | cp >> 12);
-            buf[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            buf[n++] = (char)(0x80 | (cp & 0x3F));
-        } else {
-            buf[n++] = (char)(0xF0 | cp >> 18);
-            buf[n++] = (char)(0x80 | ((cp >> 12) & 0x3F));
-            buf[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            buf[n++] = (char)(0x80 | (cp & 0x3F));
-        }
+        n += encode_utf8(next_code_point(s, &i), buf + n);
     }
     if (n > 0)
         rt->hal.console_write(rt->hal.ctx, buf, n);
+}
+
+bool clr_string_to_utf8(const struct clr_string *s, char *buf, size_t cap)
+{
+    size_t n = 0;
+    char cp[4];
+    for (int32_t i = 0; i < s->length;) {
+        const size_t len = encode_utf8(next_code_point(s, &i), cp);
+        if (n + len >= cap)
+            return false;
+        memcpy(buf + n, cp, len);
+        n += len;
+    }
+    if (cap == 0)
+        return false;
+    buf[n] = '\0';
+    return true;
 }
 
 struct clr_string *clr_literal(struct clr_runtime *rt, struct clr_assembly *a, uint32_t offset)

@@ -212,7 +212,7 @@ int settings_storage_erase(struct settings *s)
 const char *settings_strerror(int err)
 {
     switch (err) {
-    case SETTINGS_E_BAD_NAME: return "settings key is NULL, empty or longer than SETTINGS_NAME_MAX";
+    case SETTINGS_E_BAD_NAME: return "settings key is null, empty or longer than 64 bytes";
     case SETTINGS_E_NO_ID: return "no free settings name id left: delete keys first";
     default: return nvs_strerror(err);
     }

@@ -20,7 +20,8 @@
 #define SETTINGS_NAME_ID_LAST 0xBFFEu
 #define SETTINGS_VALUE_ID_OFFSET 0x4000u
 
-/* Longest key, in bytes without the terminator. Longer names found on flash are skipped. */
+/* Longest key, in bytes without the terminator (settings_strerror's text says so too). Longer names found on
+ * flash are skipped. */
 #define SETTINGS_NAME_MAX 64
 
 /* Errors besides the NVS and flash ones (nvs.h, flash_dev.h). */

@@ -9,7 +9,7 @@ namespace Nrf5340Sdk.Conformance.Tests;
 /// </summary>
 public class ConformanceTests
 {
-    static readonly string Root = FindRoot();
+    internal static readonly string Root = FindRoot();
     static readonly string Bin = Path.Combine(Root, "build", "dotnet", "bin");
 
     public static TheoryData<string> Programs()
@@ -49,21 +49,21 @@ public class ConformanceTests
         }
     }
 
-    static string Built(string project, string framework, string file)
+    internal static string Built(string project, string framework, string file)
     {
         var path = Path.Combine(Bin, project, "Release", framework, file);
         Assert.True(File.Exists(path), $"{path} is missing: run ./build.sh build first");
         return path;
     }
 
-    static string Runtime()
+    internal static string Runtime()
     {
         var path = Path.Combine(Root, "build", "cmake", "host-test", "nf-interpreter-port", "clr", "nfclr_sim");
         Assert.True(File.Exists(path), $"{path} is missing: run ./build.sh build first");
         return path;
     }
 
-    static (int Exit, string Out, string Err) Run(string file, string[] args)
+    internal static (int Exit, string Out, string Err) Run(string file, string[] args)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args)

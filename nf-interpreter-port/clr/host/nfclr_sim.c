@@ -7,10 +7,15 @@
  *                                      (host-sim's layout: the file is the flash from address 0), after
  *                                      its 0x200-byte MCUboot header
  * Options: --ram BYTES (runtime RAM: tables, call stack, heap; default 64 MiB), --max-depth N (frames,
- * default 10000), --stack-slots N (default 1048576), --stats (memory use on stderr).
+ * default 10000), --stack-slots N (default 1048576), --stats (memory use on stderr), --events N (posts N
+ * native events before Main runs: source k, data k*2 and k*3, as a board's interrupts would),
+ * --settings FILE (a simulated app-core flash file whose settings_storage partition SettingsStore uses).
+ * The settings store is the --flash file's settings_storage partition, else --settings's, else an empty one
+ * in RAM.
  *
  * stdout carries the program's output only; diagnostics go to stderr.
- * Exit: 0 Main returned, 1 nothing ran (bad arguments, unreadable file, image refused), 2 unhandled exception.
+ * Exit: 0 Main returned, 1 nothing ran (bad arguments, unreadable file, image refused), 2 unhandled exception,
+ * 3 deadlock (every thread blocked for ever).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -20,6 +25,8 @@
 
 #include "board_partitions.h"
 #include "clr.h"
+#include "flash_sim.h"
+#include "settings_natives.h"
 
 #define MCUBOOT_MAGIC 0x96F3B83Du
 #define MCUBOOT_HEADER_SIZE 0x200u
@@ -49,8 +56,10 @@ static int64_t utc_now_ticks(void *ctx)
 
 static void usage(FILE *out)
 {
-    fprintf(out, "usage: nfclr_sim [--ram BYTES] [--max-depth N] [--stack-slots N] [--stats] (IMAGE | --flash FILE)\n"
-                 "exit: 0 Main returned, 1 nothing ran (arguments, file or image refused), 2 unhandled exception\n");
+    fprintf(out, "usage: nfclr_sim [--ram BYTES] [--max-depth N] [--stack-slots N] [--events N] [--settings FILE] "
+                 "[--stats] (IMAGE | --flash FILE)\n"
+                 "exit: 0 Main returned, 1 nothing ran (arguments, file or image refused), 2 unhandled exception, "
+                 "3 deadlock\n");
 }
 
 static unsigned char *read_file(const char *path, size_t *size)
@@ -105,8 +114,8 @@ static uint32_t rd32(const unsigned char *p)
 
 int main(int argc, char **argv)
 {
-    const char *image_path = NULL, *flash_path = NULL;
-    unsigned long long ram_size = 64ull << 20, max_depth = 10000, stack_slots = 1u << 20;
+    const char *image_path = NULL, *flash_path = NULL, *settings_path = NULL;
+    unsigned long long ram_size = 64ull << 20, max_depth = 10000, stack_slots = 1u << 20, events = 0;
     int stats = 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
@@ -131,9 +140,12 @@ int main(int argc, char **argv)
         unsigned long long *number = strcmp(arg, "--ram") == 0           ? &ram_size
                                      : strcmp(arg, "--max-depth") == 0   ? &max_depth
                                      : strcmp(arg, "--stack-slots") == 0 ? &stack_slots
+                                     : strcmp(arg, "--events") == 0      ? &events
                                                                          : NULL;
         if (strcmp(arg, "--flash") == 0 && image_path == NULL && flash_path == NULL) {
             flash_path = value;
+        } else if (strcmp(arg, "--settings") == 0 && settings_path == NULL) {
+            settings_path = value;
         } else if (number != NULL && parse_size(value, number) && *number > 0 && *number <= (1ull << 32)) {
             continue;
         } else {
@@ -175,9 +187,28 @@ int main(int argc, char **argv)
         image = file + partition + MCUBOOT_HEADER_SIZE;
         image_size = PM_MANAGED_DEPLOY_SIZE - MCUBOOT_HEADER_SIZE;
     }
+    /* The settings store: the flash file's partition (or --settings's, or RAM), as the device mounts it. */
+    struct flash_sim_config flash_cfg = flash_sim_nrf5340_app;
+    flash_cfg.backing_file = flash_path != NULL ? flash_path : settings_path;
+    char flash_err[FLASH_SIM_ERROR_LEN];
+    struct flash_sim *flash = flash_sim_open(&flash_cfg, flash_err, sizeof flash_err);
+    static struct settings store;
+    if (flash == NULL) {
+        fprintf(stderr, "nfclr_sim: cannot open the simulated flash: %s\n", flash_err);
+        free(file);
+        return 1;
+    }
+    const int mounted = settings_init(&store, flash_sim_dev(flash), PM_SETTINGS_STORAGE_ADDRESS, 4096u,
+                                      (uint16_t)(PM_SETTINGS_STORAGE_SIZE / 4096u), 0);
+    if (mounted != 0)
+        fprintf(stderr, "nfclr_sim: the settings partition does not mount (%s): SettingsStore reports it\n",
+                settings_strerror(mounted));
+    settings_natives_bind(mounted == 0 ? &store : NULL);
+    static const struct clr_native_assembly *const natives[] = {&settings_natives_assembly};
     void *ram = malloc((size_t)ram_size);
     if (ram == NULL) {
         fprintf(stderr, "nfclr_sim: cannot allocate %llu bytes of runtime RAM\n", ram_size);
+        flash_sim_close(flash);
         free(file);
         return 1;
     }
@@ -189,9 +220,13 @@ int main(int argc, char **argv)
         .max_call_depth = (uint32_t)max_depth,
         .stack_slots = (uint32_t)stack_slots,
         .hal = {.console_write = console_write, .log_line = log_line, .utc_now_ticks = utc_now_ticks, .ctx = NULL},
+        .natives = natives,
+        .native_count = sizeof natives / sizeof natives[0],
     };
     struct clr_runtime *rt;
     enum clr_result result = clr_load(&cfg, &rt);
+    for (unsigned long long k = 0; result == CLR_OK && k < events; k++)
+        clr_post_event(rt, (uint32_t)k, (uint32_t)k * 2u, (uint32_t)k * 3u);
     if (result == CLR_OK)
         result = clr_run(rt);
     fflush(stdout);
@@ -201,6 +236,7 @@ int main(int argc, char **argv)
                 use.stack, use.heap_used, use.heap_size);
     }
     free(ram);
+    flash_sim_close(flash);
     free(file);
-    return result == CLR_OK ? 0 : result == CLR_UNHANDLED_EXCEPTION ? 2 : 1;
+    return result == CLR_OK ? 0 : result == CLR_UNHANDLED_EXCEPTION ? 2 : result == CLR_DEADLOCK ? 3 : 1;
 }

@@ -1,0 +1,151 @@
+/*
+ * The internal calls of nanoFramework.Hardware.Nrf's SettingsStore: the board's settings store (settings.h,
+ * Zephyr's settings-on-NVS layout) for C#. The board binds its mounted store once, before clr_run.
+ */
+#include "settings_natives.h"
+
+#include "clr_internal.h"
+
+static struct settings *g_store;
+
+void settings_natives_bind(struct settings *store)
+{
+    g_store = store;
+}
+
+#define NO_STORE (-1000) /* ErrorText's code for "nothing bound" */
+
+/* The key as UTF-8; false (and *err) when it is null or too long for a settings name. */
+static bool key_of(const struct clr_slot *arg, char *key, int *err)
+{
+    const struct clr_string *s = (const struct clr_string *)arg->v.o;
+    *err = g_store == NULL ? NO_STORE : SETTINGS_E_BAD_NAME;
+    return g_store != NULL && s != NULL && s->length > 0 && clr_string_to_utf8(s, key, SETTINGS_NAME_MAX + 1);
+}
+
+static void int_result(struct clr_slot *result, int value)
+{
+    *result = (struct clr_slot){.kind = CLR_K_I4, .v.i4 = value};
+}
+
+/* SetNative(key, value): 0 or an error code. */
+static enum clr_exception set_native(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    char key[SETTINGS_NAME_MAX + 1];
+    int err;
+    const struct clr_array *value = (const struct clr_array *)args[1].v.o;
+    if (value == NULL)
+        return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
+    if (key_of(&args[0], key, &err))
+        err = value->length == 0 ? NVS_E_INVAL : settings_set(g_store, key, value->data, (size_t)value->length);
+    int_result(result, err);
+    return CLR_EXC_NONE;
+}
+
+/* LengthNative(key): the value's length, or an error code (NVS_E_NOENT when absent). */
+static enum clr_exception length_native(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    (void)rt;
+    char key[SETTINGS_NAME_MAX + 1];
+    int err;
+    uint8_t probe;
+    if (key_of(&args[0], key, &err))
+        err = settings_get(g_store, key, &probe, 0);
+    int_result(result, err);
+    return CLR_EXC_NONE;
+}
+
+/* ReadNative(key, buffer): the stored length (the buffer holds its first bytes), or an error code. */
+static enum clr_exception read_native(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    char key[SETTINGS_NAME_MAX + 1];
+    int err;
+    struct clr_array *buffer = (struct clr_array *)args[1].v.o;
+    if (buffer == NULL)
+        return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
+    if (key_of(&args[0], key, &err))
+        err = settings_get(g_store, key, buffer->data, (size_t)buffer->length);
+    int_result(result, err);
+    return CLR_EXC_NONE;
+}
+
+static enum clr_exception delete_native(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    (void)rt;
+    char key[SETTINGS_NAME_MAX + 1];
+    int err;
+    if (key_of(&args[0], key, &err))
+        err = settings_delete(g_store, key);
+    int_result(result, err);
+    return CLR_EXC_NONE;
+}
+
+static enum clr_exception erase_native(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    (void)rt;
+    (void)args;
+    int_result(result, g_store != NULL ? settings_storage_erase(g_store) : NO_STORE);
+    return CLR_EXC_NONE;
+}
+
+struct key_list {
+    struct clr_runtime *rt;
+    struct clr_array *names; /* NULL: count only */
+    int32_t count;
+};
+
+static int collect(const char *name, const struct settings_value *value, void *arg)
+{
+    (void)value;
+    struct key_list *list = arg;
+    if (list->names != NULL && list->count < list->names->length) {
+        struct clr_string *s = clr_string_from_utf8(list->rt, (const uint8_t *)name, strlen(name));
+        if (s == NULL)
+            return NVS_E_NOSPC; /* the managed heap is full: reported as an error by the caller */
+        struct clr_block *block = &s->block;
+        memcpy(list->names->data + (size_t)list->count * list->names->elem_size, &block, sizeof block);
+    }
+    list->count++;
+    return 0;
+}
+
+/* KeysNative(prefix, names): fills names (when not null) and returns how many keys there are, or an error. */
+static enum clr_exception keys_native(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    char prefix[SETTINGS_NAME_MAX + 1] = "";
+    const struct clr_string *p = (const struct clr_string *)args[0].v.o;
+    struct key_list list = {rt, (struct clr_array *)args[1].v.o, 0};
+    int err = g_store == NULL ? NO_STORE : 0;
+    if (err == 0 && p != NULL && !clr_string_to_utf8(p, prefix, sizeof prefix))
+        err = SETTINGS_E_BAD_NAME;
+    if (list.names != NULL && list.names->elem != CLR_ELEM_OBJECT)
+        return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "KeysNative fills a string array.");
+    if (err == 0)
+        err = settings_enumerate(g_store, prefix, collect, &list);
+    int_result(result, err != 0 ? err : list.count);
+    return CLR_EXC_NONE;
+}
+
+static enum clr_exception error_text(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    const int err = args[0].v.i4;
+    const char *text = err == NO_STORE ? "this board has no settings store" : settings_strerror(err);
+    struct clr_string *s = clr_string_from_utf8(rt, (const uint8_t *)text, strlen(text));
+    if (s == NULL)
+        return clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL);
+    *result = (struct clr_slot){.kind = CLR_K_O, .v.o = &s->block};
+    return CLR_EXC_NONE;
+}
+
+static const struct clr_native_method methods[] = {
+    {"nanoFramework.Hardware.Nrf.SettingsStore::DeleteNative(System.String)", delete_native},
+    {"nanoFramework.Hardware.Nrf.SettingsStore::EraseNative()", erase_native},
+    {"nanoFramework.Hardware.Nrf.SettingsStore::ErrorText(System.Int32)", error_text},
+    {"nanoFramework.Hardware.Nrf.SettingsStore::KeysNative(System.String,System.String[])", keys_native},
+    {"nanoFramework.Hardware.Nrf.SettingsStore::LengthNative(System.String)", length_native},
+    {"nanoFramework.Hardware.Nrf.SettingsStore::ReadNative(System.String,System.Byte[])", read_native},
+    {"nanoFramework.Hardware.Nrf.SettingsStore::SetNative(System.String,System.Byte[])", set_native},
+};
+
+const struct clr_native_assembly settings_natives_assembly = {"nanoFramework.Hardware.Nrf", methods,
+                                                              sizeof methods / sizeof methods[0]};

@@ -1,0 +1,83 @@
+namespace Nrf5340Sdk.Conformance.Tests;
+
+/// <summary>
+/// Programs in tests/runtime-behaviour whose behaviour is the runtime's own, not .NET's (a thread's
+/// unhandled exception, a deadlock, native events): each runs on our runtime and its exit code, output and
+/// log lines are checked.
+/// </summary>
+public class RuntimeBehaviourTests
+{
+    [Fact]
+    public void A_failing_thread_ends_alone_and_Main_goes_on()
+    {
+        var (exit, output, log) = RunProgram("ThreadFailures");
+        Assert.Equal(0, exit);
+        Assert.Equal("main continues\nFalse\nTrue\nafter the overflow\n", output);
+        Assert.Contains("Unhandled exception: System.InvalidOperationException: boom", log);
+        Assert.Contains("Unhandled exception: System.StackOverflowException: Operation caused a stack overflow.", log);
+    }
+
+    [Fact]
+    public void A_deadlock_is_reported_and_ends_the_program()
+    {
+        var (exit, output, log) = RunProgram("Deadlock");
+        Assert.Equal(3, exit);
+        Assert.Equal("waiting for b\n", output);
+        Assert.Contains("All threads are blocked and nothing can wake them: deadlock", log);
+    }
+
+    [Fact]
+    public void Native_events_arrive_in_order_and_a_full_queue_counts_and_logs_its_losses()
+    {
+        var (exit, output, log) = RunProgram("NativeEvents", "--events", "20");
+        Assert.Equal(0, exit);
+        var expected = string.Concat(Enumerable.Range(0, 16).Select(k => $"{k} {k * 2} {k * 3}\n")) + "4\nFalse\n";
+        Assert.Equal(expected, output);
+        Assert.Contains("native event queue full: 4 events lost (4 in all)", log);
+    }
+
+    [Fact]
+    public void Settings_written_from_CSharp_survive_into_the_next_run()
+    {
+        var flash = Path.Combine(Path.GetTempPath(), $"settings-{Environment.ProcessId}.flash");
+        try
+        {
+            var first = RunProgram("Settings", "--settings", flash);
+            Assert.Equal(0, first.Exit);
+            Assert.Equal("0\n3\n3\nTrue\nTrue\n2\nbt/keys/1\n3\nFalse\n" +
+                         "NVS partition full (garbage collection could not make room); nothing was lost\n" +
+                         "True\n7\nTrue\n0\nsettings key is null, empty or longer than 64 bytes\n" +
+                         "A setting's value holds at least one byte. (Parameter 'value')\n", first.Out);
+            var second = RunProgram("Settings", "--settings", flash);
+            Assert.StartsWith("1\n3\n", second.Out); // the boot counter went on
+        }
+        finally
+        {
+            File.Delete(flash);
+            File.Delete(flash + ".wcount");
+        }
+    }
+
+    static (int Exit, string Out, string Err) RunProgram(string program, params string[] options)
+    {
+        var name = $"RuntimeBehaviour.{program}";
+        var deviceDir = Path.GetDirectoryName(ConformanceTests.Built(name, "device", $"{name}.dll"))!;
+        var image = Path.Combine(Path.GetTempPath(), $"{name}-{Environment.ProcessId}.nfdeploy");
+        // mscorlib first, the app last, the libraries it uses in between.
+        var libraries = Directory.GetFiles(deviceDir, "*.dll").Select(Path.GetFileName)
+            .Where(f => f != "mscorlib.dll" && f != $"{name}.dll").Order();
+        var assemblies = new[] { "mscorlib.dll" }.Concat(libraries).Append($"{name}.dll")
+            .Select(f => Path.Combine(deviceDir, f!));
+        try
+        {
+            var processor = ConformanceTests.Run("dotnet", [ConformanceTests.Built("MetadataProcessor", "net10.0",
+                "MetadataProcessor.dll"), "build", "--out", image, .. assemblies]);
+            Assert.True(processor.Exit == 0, $"metadata processor refused {program}: {processor.Out}{processor.Err}");
+            return ConformanceTests.Run(ConformanceTests.Runtime(), [.. options, image]);
+        }
+        finally
+        {
+            File.Delete(image);
+        }
+    }
+}
