@@ -70,6 +70,10 @@ static enum clr_exception push_multicast(struct clr_runtime *rt, struct clr_fram
         (size_t)(rt->slots_end - locals) < 2u + n + (n + 2u) + 1u)
         return clr_throw(rt, CLR_EXC_STACK_OVERFLOW, NULL);
     const struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(invoke)];
+    struct clr_method_def md;
+    clr_read_method_def(a, CLR_HANDLE_ROW(invoke), &md);
+    const uint8_t *sig = clr_blob_at(a, md.signature) + 3; /* kind, flags, parameter count */
+    const uint8_t ret = clr_sig_read_type(rt, a, &sig);
     struct clr_frame *f = &rt->frames[rt->depth];
     *f = (struct clr_frame){
         .assembly = (struct clr_assembly *)a,
@@ -82,6 +86,7 @@ static enum clr_exception push_multicast(struct clr_runtime *rt, struct clr_fram
         .init_type = CLR_NONE16,
         .arg_count = (uint8_t)(n + 1),
         .local_count = (uint8_t)(2 + n),
+        .ret_elem = ret,
     };
     locals[0] = (struct clr_slot){.kind = CLR_K_O, .elem = CLR_ELEM_OBJECT, .v.o = list};
     locals[1] = (struct clr_slot){.kind = CLR_K_I4, .elem = CLR_ELEM_I4, .v.i4 = 0};

@@ -151,6 +151,7 @@ struct clr_frame {
     uint8_t arg_count;
     uint8_t local_count;
     bool newobj; /* a constructor called by newobj: its return leaves the object on the caller's stack */
+    uint8_t ret_elem; /* what the method returns (clr_sig_read_type), CLR_ELEM_VOID for nothing */
 };
 
 enum clr_exception {

@@ -77,6 +77,7 @@ static enum clr_exception push_frame(struct clr_runtime *rt, struct clr_assembly
 {
     struct clr_method_def md;
     clr_read_method_def(a, method, &md);
+    const uint8_t ret_elem = return_elem(rt, a, &md);
     if (rt->depth == rt->frame_capacity)
         return clr_throw(rt, CLR_EXC_STACK_OVERFLOW, NULL);
     struct clr_frame *caller = rt->depth > 0 ? &rt->frames[rt->depth - 1] : NULL;
@@ -98,6 +99,7 @@ static enum clr_exception push_frame(struct clr_runtime *rt, struct clr_assembly
         .init_type = init_type,
         .arg_count = md.arg_count,
         .local_count = md.local_count,
+        .ret_elem = ret_elem,
     };
     if (md.local_count > 0) {
         const uint8_t *p = clr_blob_at(a, md.locals) + 2; /* kind, count */
@@ -149,9 +151,8 @@ static clr_handle virtual_target(struct clr_runtime *rt, clr_handle type, clr_ha
     if (slot == CLR_NONE16)
         return method;
     const struct clr_type_info *ti = &rt->assemblies[CLR_HANDLE_ASSEMBLY(type)].types[CLR_HANDLE_ROW(type)];
-    if (slot >= ti->vtable_size || !clr_type_derives(rt, type, CLR_HANDLE(a->index, owner)))
-        return CLR_NONE32;
-    return ti->vtable[slot];
+    /* Only bounds are checked: for damaged IL an unrelated type's method runs, whose field accesses check 'this'. */
+    return slot < ti->vtable_size ? ti->vtable[slot] : CLR_NONE32;
 }
 
 /* A boxed value calling a method of its value type: 'this' becomes the address of the value in the box. */
@@ -227,6 +228,10 @@ enum clr_exception clr_call_method(struct clr_runtime *rt, struct clr_frame *cal
             return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "Parameter %u of %s has a type that does not resolve.", k + 1,
                              method_name(a, row, name, sizeof name));
         const uint8_t given = args[i].kind;
+        if ((given == CLR_K_I4 && elem == CLR_ELEM_I4) || (given == CLR_K_O && elem == CLR_ELEM_OBJECT)) {
+            args[i].elem = elem; /* already of its parameter's type */
+            continue;
+        }
         if (!clr_store_convert(elem, &args[i], &args[i]))
             return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "Argument %u of %s is %s, which its parameter cannot take.",
                              k + 1, method_name(a, row, name, sizeof name), clr_kind_name(given));
@@ -278,9 +283,7 @@ enum clr_exception clr_call_method(struct clr_runtime *rt, struct clr_frame *cal
 
 enum clr_exception clr_do_return(struct clr_runtime *rt, struct clr_frame *f)
 {
-    struct clr_method_def md;
-    clr_read_method_def(f->assembly, f->method, &md);
-    const uint8_t ret = return_elem(rt, f->assembly, &md);
+    const uint8_t ret = f->ret_elem;
     struct clr_slot value = {.kind = CLR_K_NONE};
     char name[96];
     if (ret != CLR_ELEM_VOID) {
@@ -1687,6 +1690,223 @@ static enum clr_exception end_finally(struct clr_runtime *rt, struct clr_frame *
     return unwind_continue(rt, r.exception, r.clause + 1u, r.target, r.target_clause);
 }
 
+/* ---- the fast loop: the commonest instructions on int32 and object operands, with the instruction pointer
+ * and stack pointer in registers. Anything else (other types, a full or short stack, an index out of range,
+ * the end of the body) leaves the loop at that instruction, and the general code runs it, checking and
+ * reporting. Returns CLR_EXC_NONE to go on with the general code at f->ip, or CLR_EXC_YIELD. */
+
+#define SLOT_OK(v) ((v)->elem != CLR_ELEM_VALUETYPE) /* struct locations are copied by the general code */
+
+static enum clr_exception fast_loop(struct clr_runtime *rt, struct clr_frame *f)
+{
+    const uint8_t *const il = f->il;
+    const uint32_t size = f->il_size;
+    struct clr_slot *const locals = f->locals, *const args = f->args;
+    struct clr_slot *const base = f->stack_base, *const limit = f->stack_limit;
+    const unsigned local_count = f->local_count, arg_count = f->arg_count;
+    uint32_t ip = f->ip;
+    struct clr_slot *sp = f->sp;
+    enum clr_exception result = CLR_EXC_NONE;
+    for (;;) {
+        if (ip >= size)
+            break;
+        const unsigned op = il[ip];
+        const struct clr_slot *v;
+        unsigned kind;
+        int32_t offset;
+        switch (op) {
+        case CEE_LDARG_0: case CEE_LDARG_1: case CEE_LDARG_2: case CEE_LDARG_3:
+            if (op - CEE_LDARG_0 >= arg_count)
+                goto out;
+            v = &args[op - CEE_LDARG_0];
+            goto load;
+        case CEE_LDLOC_0: case CEE_LDLOC_1: case CEE_LDLOC_2: case CEE_LDLOC_3:
+            if (op - CEE_LDLOC_0 >= local_count)
+                goto out;
+            v = &locals[op - CEE_LDLOC_0];
+        load:
+            if (sp == limit || !SLOT_OK(v))
+                goto out;
+            *sp = *v;
+            sp->elem = 0;
+            sp++;
+            ip++;
+            continue;
+        case CEE_LDLOC_S:
+        case CEE_LDARG_S: {
+            const bool local = op == CEE_LDLOC_S;
+            if (ip + 1 >= size || il[ip + 1] >= (local ? local_count : arg_count))
+                goto out;
+            v = &(local ? locals : args)[il[ip + 1]];
+            if (sp == limit || !SLOT_OK(v))
+                goto out;
+            *sp = *v;
+            sp->elem = 0;
+            sp++;
+            ip += 2;
+            continue;
+        }
+        case CEE_STLOC_0: case CEE_STLOC_1: case CEE_STLOC_2: case CEE_STLOC_3:
+        case CEE_STLOC_S: {
+            const unsigned index = op == CEE_STLOC_S ? (ip + 1 < size ? il[ip + 1] : 0xFFFFu) : op - CEE_STLOC_0;
+            if (index >= local_count || sp == base)
+                goto out;
+            struct clr_slot *dst = &locals[index];
+            const struct clr_slot *src = sp - 1;
+            if (!((src->kind == CLR_K_I4 && dst->elem == CLR_ELEM_I4) ||
+                  (src->kind == CLR_K_O && dst->elem == CLR_ELEM_OBJECT)))
+                goto out;
+            dst->kind = src->kind;
+            dst->v = src->v;
+            sp--;
+            ip += op == CEE_STLOC_S ? 2 : 1;
+            continue;
+        }
+        case CEE_LDC_I4_M1: case CEE_LDC_I4_0: case CEE_LDC_I4_1: case CEE_LDC_I4_2: case CEE_LDC_I4_3:
+        case CEE_LDC_I4_4: case CEE_LDC_I4_5: case CEE_LDC_I4_6: case CEE_LDC_I4_7: case CEE_LDC_I4_8:
+            if (sp == limit)
+                goto out;
+            *sp++ = (struct clr_slot){.kind = CLR_K_I4, .v.i4 = (int32_t)op - CEE_LDC_I4_0};
+            ip++;
+            continue;
+        case CEE_LDC_I4_S:
+            if (sp == limit || ip + 1 >= size)
+                goto out;
+            *sp++ = (struct clr_slot){.kind = CLR_K_I4, .v.i4 = (int8_t)il[ip + 1]};
+            ip += 2;
+            continue;
+        case CEE_LDC_I4:
+            if (sp == limit || size - ip < 5)
+                goto out;
+            *sp++ = (struct clr_slot){.kind = CLR_K_I4, .v.i4 = (int32_t)clr_rd32(il + ip + 1)};
+            ip += 5;
+            continue;
+        case CEE_ADD: case CEE_SUB: case CEE_MUL: case CEE_AND: case CEE_OR: case CEE_XOR: case CEE_SHL: case CEE_SHR:
+        case CEE_SHR_UN: {
+            struct clr_slot *a = sp - 2;
+            if (sp - base < 2 || a[0].kind != CLR_K_I4 || a[1].kind != CLR_K_I4)
+                goto out;
+            const uint32_t x = (uint32_t)a[0].v.i4, y = (uint32_t)a[1].v.i4;
+            uint32_t r;
+            switch (op) {
+            case CEE_ADD: r = x + y; break;
+            case CEE_SUB: r = x - y; break;
+            case CEE_MUL: r = x * y; break;
+            case CEE_AND: r = x & y; break;
+            case CEE_OR: r = x | y; break;
+            case CEE_XOR: r = x ^ y; break;
+            case CEE_SHL: r = x << (y & 31); break;
+            case CEE_SHR: r = (uint32_t)(a[0].v.i4 >> (y & 31)); break; /* arithmetic, as gcc and clang shift */
+            default: r = x >> (y & 31); break;
+            }
+            a[0].v.i4 = (int32_t)r;
+            sp--;
+            ip++;
+            continue;
+        }
+        case 0x94: case 0x9A: { /* ldelem.i4, ldelem.ref */
+            struct clr_slot *a = sp - 2;
+            if (sp - base < 2 || a[0].kind != CLR_K_O || a[1].kind != CLR_K_I4 || a[0].v.o == NULL ||
+                a[0].v.o->kind != CLR_BLOCK_ARRAY)
+                goto out;
+            const struct clr_array *arr = (const struct clr_array *)a[0].v.o;
+            if (arr->elem != (op == 0x94 ? CLR_ELEM_I4 : CLR_ELEM_OBJECT) || a[1].v.i4 < 0 || a[1].v.i4 >= arr->length)
+                goto out;
+            const uint8_t *at = arr->data + (size_t)a[1].v.i4 * arr->elem_size;
+            struct clr_slot e = {.kind = op == 0x94 ? CLR_K_I4 : CLR_K_O};
+            if (op == 0x94)
+                memcpy(&e.v.i4, at, 4);
+            else
+                memcpy(&e.v.o, at, sizeof e.v.o);
+            a[0] = e;
+            sp--;
+            ip++;
+            continue;
+        }
+        case 0x9E: { /* stelem.i4 */
+            struct clr_slot *a = sp - 3;
+            if (sp - base < 3 || a[0].kind != CLR_K_O || a[1].kind != CLR_K_I4 || a[2].kind != CLR_K_I4 ||
+                a[0].v.o == NULL || a[0].v.o->kind != CLR_BLOCK_ARRAY)
+                goto out;
+            struct clr_array *arr = (struct clr_array *)a[0].v.o;
+            if (arr->elem != CLR_ELEM_I4 || a[1].v.i4 < 0 || a[1].v.i4 >= arr->length)
+                goto out;
+            memcpy(arr->data + (size_t)a[1].v.i4 * 4u, &a[2].v.i4, 4);
+            sp -= 3;
+            ip++;
+            continue;
+        }
+        case CEE_BR_S: case CEE_BRFALSE_S: case CEE_BRTRUE_S: case CEE_BEQ_S: case CEE_BGE_S: case CEE_BGT_S:
+        case CEE_BLE_S: case CEE_BLT_S: case CEE_BNE_UN_S: case CEE_BGE_UN_S: case CEE_BGT_UN_S: case CEE_BLE_UN_S:
+        case CEE_BLT_UN_S:
+            if (ip + 1 >= size)
+                goto out;
+            kind = op - CEE_BR_S;
+            offset = (int8_t)il[ip + 1];
+            goto branch;
+        case CEE_BR: case CEE_BRFALSE: case CEE_BRTRUE: case CEE_BEQ: case CEE_BGE: case CEE_BGT: case CEE_BLE:
+        case CEE_BLT: case CEE_BNE_UN: case CEE_BGE_UN: case CEE_BGT_UN: case CEE_BLE_UN: case CEE_BLT_UN: {
+            if (size - ip < 5)
+                goto out;
+            kind = op - CEE_BR;
+            offset = (int32_t)clr_rd32(il + ip + 1);
+        branch:;
+            const uint32_t next = ip + (op >= CEE_BR ? 5u : 2u);
+            bool taken;
+            if (kind == 0) {
+                taken = true;
+            } else if (kind <= 2) {
+                const struct clr_slot *c = sp - 1;
+                if (sp == base || (c->kind != CLR_K_I4 && c->kind != CLR_K_O))
+                    goto out;
+                taken = (c->kind == CLR_K_I4 ? c->v.i4 != 0 : c->v.o != NULL) == (kind == 2);
+                sp--;
+            } else {
+                const struct clr_slot *c = sp - 2;
+                if (sp - base < 2 || c[0].kind != CLR_K_I4 || c[1].kind != CLR_K_I4)
+                    goto out;
+                const int32_t x = c[0].v.i4, y = c[1].v.i4;
+                const uint32_t ux = (uint32_t)x, uy = (uint32_t)y;
+                switch (kind) {
+                case 3: taken = x == y; break;
+                case 4: taken = x >= y; break;
+                case 5: taken = x > y; break;
+                case 6: taken = x <= y; break;
+                case 7: taken = x < y; break;
+                case 8: taken = x != y; break;
+                case 9: taken = ux >= uy; break;
+                case 10: taken = ux > uy; break;
+                case 11: taken = ux <= uy; break;
+                default: taken = ux < uy; break;
+                }
+                sp -= 2;
+            }
+            const int64_t target = (int64_t)next + offset;
+            if (!taken) {
+                ip = next;
+                continue;
+            }
+            if (target < 0 || target >= size) { /* the general code reports it */
+                sp += kind == 0 ? 0 : kind <= 2 ? 1 : 2;
+                goto out;
+            }
+            ip = (uint32_t)target;
+            if (offset < 0 && --rt->slice == 0) {
+                result = CLR_EXC_YIELD;
+                goto out;
+            }
+            continue;
+        }
+        default:
+            goto out;
+        }
+    }
+out:
+    f->ip = ip;
+    f->sp = sp;
+    return result;
+}
+
 /* ---- the loop ---- */
 
 static enum clr_exception execute(struct clr_runtime *rt)
@@ -1700,6 +1920,9 @@ static enum clr_exception execute(struct clr_runtime *rt)
             continue;
         }
         for (;;) {
+            const enum clr_exception fast = fast_loop(rt, f);
+            if (fast != CLR_EXC_NONE)
+                return fast;
             f->op_ip = f->ip;
             if (f->ip >= f->il_size) {
                 char name[96];
