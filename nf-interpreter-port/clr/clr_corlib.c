@@ -134,6 +134,23 @@ static enum clr_exception string_get_length(struct clr_runtime *rt, struct clr_s
     return CLR_EXC_NONE;
 }
 
+/* String.FormatSlice(s, start, length): the code units [start, start + length) as a new string. */
+static enum clr_exception string_format_slice(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+{
+    const struct clr_string *s = as_string(&args[0]);
+    if (s == NULL)
+        return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
+    const int32_t start = args[1].v.i4, length = args[2].v.i4;
+    if (start < 0 || length < 0 || length > s->length - start)
+        return clr_throw(rt, CLR_EXC_INDEX_OUT_OF_RANGE, NULL);
+    struct clr_string *slice = clr_string_new(rt, length);
+    if (slice == NULL)
+        return clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL);
+    memcpy(slice->chars, s->chars + start, 2 * (size_t)length);
+    set_object(result, slice);
+    return CLR_EXC_NONE;
+}
+
 static enum clr_exception array_get_length(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
 {
     if (args[0].v.o == NULL)
@@ -177,6 +194,7 @@ static const struct clr_native_method mscorlib_methods[] = {
     {"System.BitConverter::Int64BitsToDouble(System.Int64)", clr_bits_int64_to_double},
     {"System.BitConverter::SingleToInt32Bits(System.Single)", clr_bits_single_to_int32},
     {"System.Console::WriteNative(System.String)", console_write_native},
+    {"System.Convert::Base64(System.Byte[])", clr_native_convert_base64},
     {"System.DateTime::GetUtcNowTicks()", clr_date_time_utc_now_ticks},
     {"System.Environment::get_TickCount64()", clr_environment_tick_count},
     {"System.Math::Acos(System.Double)", clr_math_acos},
@@ -196,8 +214,13 @@ static const struct clr_native_method mscorlib_methods[] = {
     {"System.Math::Tan(System.Double)", clr_math_tan},
     {"System.Math::Truncate(System.Double)", clr_math_truncate},
     {"System.Number::DoubleToString(System.Double)", double_to_string},
+    {"System.Number::FormatDouble(System.Double,System.String)", clr_native_format_double},
+    {"System.Number::FormatInteger(System.Int64,System.Int32,System.String)", clr_native_format_integer},
+    {"System.Number::FormatSingle(System.Single,System.String)", clr_native_format_single},
     {"System.Number::Int32ToString(System.Int32)", int32_to_string},
     {"System.Number::Int64ToString(System.Int64)", int64_to_string},
+    {"System.Number::ParseFloating(System.String,System.Int32,System.Int32,System.Double&)", clr_native_parse_floating},
+    {"System.Number::ParseInteger(System.String,System.Int32,System.Int32,System.Int64&)", clr_native_parse_integer},
     {"System.Number::SingleToString(System.Single)", single_to_string},
     {"System.Number::UInt32ToString(System.UInt32)", uint32_to_string},
     {"System.Number::UInt64ToString(System.UInt64)", uint64_to_string},
@@ -217,6 +240,7 @@ static const struct clr_native_method mscorlib_methods[] = {
     {"System.String::Concat(System.String,System.String)", string_concat},
     {"System.String::CopyChars(System.Int32,System.Char[],System.Int32,System.Int32)", clr_string_copy_chars},
     {"System.String::Equals(System.String,System.String)", string_equals},
+    {"System.String::FormatSlice(System.String,System.Int32,System.Int32)", string_format_slice},
     {"System.String::IndexOfUnchecked(System.Char,System.Int32,System.Int32)", clr_string_index_of_char},
     {"System.String::IndexOfUnchecked(System.String,System.Int32,System.Int32)", clr_string_index_of_string},
     {"System.String::LastIndexOfUnchecked(System.Char,System.Int32,System.Int32)", clr_string_last_index_of_char},

@@ -405,7 +405,7 @@ void clr_string_write_console(struct clr_runtime *rt, const struct clr_string *s
 /* The literal of `offset` in assembly `a`, created at its first use; NULL when the heap is full. */
 struct clr_string *clr_literal(struct clr_runtime *rt, struct clr_assembly *a, uint32_t offset);
 
-/* ---- numbers to text (clr_number.c) ---- */
+/* ---- numbers and text (clr_number.c, clr_number_format.c, clr_number_parse.c) ---- */
 
 #define CLR_NUMBER_TEXT_MAX 32u
 size_t clr_format_int64(int64_t value, char *out);
@@ -413,6 +413,32 @@ size_t clr_format_uint64(uint64_t value, char *out);
 /* .NET's ToString() with the invariant culture: shortest round-trip text. */
 size_t clr_format_double(double value, char *out);
 size_t clr_format_single(float value, char *out);
+
+/* Number types of the format and parse internal calls (managed/CoreLibrary/System/Number.cs): the bit width,
+ * | CLR_NUMBER_UNSIGNED for unsigned integers, | CLR_NUMBER_FLOAT for floating point. */
+#define CLR_NUMBER_UNSIGNED 0x100u
+#define CLR_NUMBER_FLOAT 0x200u
+#define CLR_NUMBER_SINGLE (CLR_NUMBER_FLOAT | 32u)
+#define CLR_NUMBER_DOUBLE (CLR_NUMBER_FLOAT | 64u)
+/* The value (a slot of that type) formatted as .NET's ToString(format) with the invariant culture: the length
+ * (up to cap units stored in out), or CLR_NUMBER_REFUSED for a format string the type does not take. */
+#define CLR_NUMBER_REFUSED SIZE_MAX
+size_t clr_number_format_units(const struct clr_slot *value, unsigned type, const struct clr_string *format,
+                               uint16_t *out, size_t cap);
+/* Number.FormatInteger(long, int type, string), FormatDouble(double, string), FormatSingle(float, string):
+ * the text, or null when the format string is not one the type takes (the caller throws FormatException). */
+enum clr_exception clr_native_format_integer(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_native_format_double(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_native_format_single(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+/* Number.ParseInteger(string, int styles, int type, out long) and ParseFloating(string, int styles, int type,
+ * out double): CLR_PARSE_OK, or why not (the caller throws). */
+#define CLR_PARSE_OK 0
+#define CLR_PARSE_FORMAT 1
+#define CLR_PARSE_OVERFLOW 2
+enum clr_exception clr_native_parse_integer(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_native_parse_floating(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+/* Convert.Base64(byte[]): the Base64 text of the bytes (clr_convert.c). */
+enum clr_exception clr_native_convert_base64(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
 
 /* ---- types and signatures (clr_types.c) ---- */
 

@@ -1,12 +1,11 @@
 /*
- * Numbers to text as .NET (Core 3.0 and later) prints them with the invariant culture.
- *
- * Floating point gives the shortest digits that read back to the same value, closest to it (Steele &
- * White / Burger & Dybvig free-format generation with exact big integers: no tables, no heap, about
- * 0.9 KiB of stack), laid out as .NET's "R" does: scientific ("1E+17", "1.5E-05") when the decimal
- * exponent is at least 17 (double) or 9 (float), or below -4; plain digits otherwise.
+ * Numbers to decimal digits, the part of .NET's formatting (Core 3.0 and later, invariant culture) that
+ * needs exact arithmetic: integers, the shortest digits that read back to the same floating point value
+ * (Steele & White / Burger & Dybvig free-format generation with exact big integers: no tables, no heap),
+ * and the exact decimal expansion of a binary value (for precisions and for correctly rounded parsing).
+ * Layout by format string: clr_number_format.c.
  */
-#include "clr_internal.h"
+#include "clr_number.h"
 
 /* ---- integers ---- */
 
@@ -32,16 +31,9 @@ size_t clr_format_int64(int64_t value, char *out)
     return 1 + clr_format_uint64(0 - (uint64_t)value, out + 1);
 }
 
-/* ---- big integers: enough bits for 2 * 10^324 and 2^1077 times 10 ---- */
+/* ---- big integers (CLR_BIG_WORDS words) ---- */
 
-#define BIG_WORDS 40
-
-struct big {
-    uint32_t n; /* words in use; w[n - 1] != 0 unless n == 0 */
-    uint32_t w[BIG_WORDS];
-};
-
-static void big_set(struct big *b, uint64_t v)
+static void big_set(struct clr_big *b, uint64_t v)
 {
     b->w[0] = (uint32_t)v;
     b->w[1] = (uint32_t)(v >> 32);
@@ -49,10 +41,10 @@ static void big_set(struct big *b, uint64_t v)
 }
 
 /* b *= 2^bits */
-static void big_shl(struct big *b, unsigned bits)
+static void big_shl(struct clr_big *b, unsigned bits)
 {
     const unsigned words = bits / 32, rest = bits % 32;
-    if (b->n == 0 || b->n + words + 1 > BIG_WORDS)
+    if (b->n == 0 || b->n + words + 1 > CLR_BIG_WORDS)
         return; /* never with the operands of this file */
     if (rest == 0) {
         for (uint32_t i = b->n; i-- > 0;)
@@ -68,7 +60,7 @@ static void big_shl(struct big *b, unsigned bits)
     b->n += words + (rest != 0 && b->w[b->n + words] != 0 ? 1 : 0);
 }
 
-static void big_mul_small(struct big *b, uint32_t m)
+static void big_mul_small(struct clr_big *b, uint32_t m)
 {
     uint64_t carry = 0;
     for (uint32_t i = 0; i < b->n; i++) {
@@ -76,11 +68,11 @@ static void big_mul_small(struct big *b, uint32_t m)
         b->w[i] = (uint32_t)t;
         carry = t >> 32;
     }
-    if (carry != 0 && b->n < BIG_WORDS)
+    if (carry != 0 && b->n < CLR_BIG_WORDS)
         b->w[b->n++] = (uint32_t)carry;
 }
 
-static void big_mul_pow10(struct big *b, unsigned k)
+static void big_mul_pow10(struct clr_big *b, unsigned k)
 {
     static const uint32_t pow10[9] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
     for (; k >= 9; k -= 9)
@@ -89,7 +81,7 @@ static void big_mul_pow10(struct big *b, unsigned k)
         big_mul_small(b, pow10[k]);
 }
 
-static int big_cmp(const struct big *a, const struct big *b)
+static int big_cmp(const struct clr_big *a, const struct clr_big *b)
 {
     if (a->n != b->n)
         return a->n < b->n ? -1 : 1;
@@ -100,9 +92,9 @@ static int big_cmp(const struct big *a, const struct big *b)
 }
 
 /* r = a + b (r may be a or b) */
-static void big_add(struct big *r, const struct big *a, const struct big *b)
+static void big_add(struct clr_big *r, const struct clr_big *a, const struct clr_big *b)
 {
-    const struct big *longer = a->n >= b->n ? a : b, *shorter = a->n >= b->n ? b : a;
+    const struct clr_big *longer = a->n >= b->n ? a : b, *shorter = a->n >= b->n ? b : a;
     const uint32_t n = longer->n, m = shorter->n;
     uint64_t carry = 0;
     for (uint32_t i = 0; i < n; i++) {
@@ -111,12 +103,12 @@ static void big_add(struct big *r, const struct big *a, const struct big *b)
         carry = t >> 32;
     }
     r->n = n;
-    if (carry != 0 && n < BIG_WORDS)
+    if (carry != 0 && n < CLR_BIG_WORDS)
         r->w[r->n++] = 1;
 }
 
 /* a -= b, with a >= b */
-static void big_sub(struct big *a, const struct big *b)
+static void big_sub(struct clr_big *a, const struct clr_big *b)
 {
     int64_t borrow = 0;
     for (uint32_t i = 0; i < a->n; i++) {
@@ -142,39 +134,50 @@ static int floor_div(int a, int b)
 }
 
 /*
- * The shortest digits that identify f * 2^e (f > 0) among its neighbours: writes them to digits and
- * returns their count; *point gets the decimal point's place (value = 0.DIGITS * 10^point).
- * unequal: the gap below the value is half the gap above (f is a power of two above the smallest
- * exponent). even: f is even, so a value exactly halfway reads back as this one (round-half-even).
+ * r/s is f * 2^e; mp and mm (when not NULL) are margins over the same s. Scales them by 10^-k, where k
+ * estimates ceil(log10(f * 2^e)) (it may be one off), and returns k.
  */
-static unsigned shortest_digits(uint64_t f, int e, bool unequal, bool even, char *digits, int *point)
+static int scale_estimate(uint64_t f, int e, struct clr_big *r, struct clr_big *s, struct clr_big *mp, struct clr_big *mm)
 {
-    struct big r, s, mp, mm, t;
-    if (e >= 0) {
-        big_set(&r, f);
-        big_shl(&r, (unsigned)e + (unequal ? 2u : 1u));
-        big_set(&s, unequal ? 4 : 2);
-        big_set(&mp, 1);
-        big_shl(&mp, (unsigned)e + (unequal ? 1u : 0u));
-        big_set(&mm, 1);
-        big_shl(&mm, (unsigned)e);
-    } else {
-        big_set(&r, f);
-        big_shl(&r, unequal ? 2u : 1u);
-        big_set(&s, 1);
-        big_shl(&s, (unsigned)((unequal ? 2 : 1) - e));
-        big_set(&mp, unequal ? 2 : 1);
-        big_set(&mm, 1);
-    }
-    /* r/s is the value, mp/s and mm/s the half-gaps to its neighbours. Estimate k = ceil(log10(value)). */
-    int k = floor_div((e + (int)bit_length(f) - 1) * 315653, 1 << 20) + 1; /* 315653 / 2^20 ~ log10(2) */
+    const int k = floor_div((e + (int)bit_length(f) - 1) * 315653, 1 << 20) + 1; /* 315653 / 2^20 ~ log10(2) */
     if (k >= 0) {
-        big_mul_pow10(&s, (unsigned)k);
+        big_mul_pow10(s, (unsigned)k);
     } else {
-        big_mul_pow10(&r, (unsigned)-k);
-        big_mul_pow10(&mp, (unsigned)-k);
-        big_mul_pow10(&mm, (unsigned)-k);
+        big_mul_pow10(r, (unsigned)-k);
+        if (mp != NULL) {
+            big_mul_pow10(mp, (unsigned)-k);
+            big_mul_pow10(mm, (unsigned)-k);
+        }
     }
+    return k;
+}
+
+/* r = f * 2^max(e, 0) << extra, s = 2^max(-e, 0) << extra. */
+static void start_ratio(uint64_t f, int e, unsigned extra, struct clr_big *r, struct clr_big *s)
+{
+    big_set(r, f);
+    big_set(s, 1);
+    big_shl(r, (unsigned)(e > 0 ? e : 0) + extra);
+    big_shl(s, (unsigned)(e < 0 ? -e : 0) + extra);
+}
+
+/*
+ * unequal: the gap below the value is half the gap above (f is a power of two above the smallest
+ * exponent). An even f means a value exactly halfway reads back as this one (round-half-even).
+ */
+void clr_shortest_digits(uint64_t f, int e, bool unequal, struct clr_decimal *d)
+{
+    struct clr_big r, s, mp, mm, t;
+    const bool even = f % 2 == 0;
+    start_ratio(f, e, unequal ? 2u : 1u, &r, &s);
+    /* mp/s and mm/s are the half-gaps to the neighbours. */
+    big_set(&mp, unequal ? 2 : 1);
+    big_set(&mm, 1);
+    if (e > 0) {
+        big_shl(&mp, (unsigned)e);
+        big_shl(&mm, (unsigned)e);
+    }
+    int k = scale_estimate(f, e, &r, &s, &mp, &mm);
     /* Fix the estimate so that (value + high gap) < 10^k <= 10 * (value + high gap). */
     for (;;) {
         big_add(&t, &r, &mp);
@@ -200,125 +203,87 @@ static unsigned shortest_digits(uint64_t f, int e, bool unequal, bool even, char
         big_mul_small(&r, 10);
         big_mul_small(&mp, 10);
         big_mul_small(&mm, 10);
-        unsigned d = 0;
+        unsigned digit = 0;
         while (big_cmp(&r, &s) >= 0) {
             big_sub(&r, &s);
-            d++;
+            digit++;
         }
         const int cl = big_cmp(&r, &mm);
         big_add(&t, &r, &mp);
         const int ch = big_cmp(&t, &s);
-        const bool low = even ? cl <= 0 : cl < 0;   /* stopping here stays above the low neighbour's reach */
-        bool high = even ? ch >= 0 : ch > 0;        /* rounding up stays below the high neighbour's reach */
+        const bool low = even ? cl <= 0 : cl < 0; /* stopping here stays above the low neighbour's reach */
+        bool high = even ? ch >= 0 : ch > 0;      /* rounding up stays below the high neighbour's reach */
         if (!low && !high && n < 24) {
-            digits[n++] = (char)('0' + d);
+            d->digits[n++] = (char)('0' + digit);
             continue;
         }
         if (low && high) {
             /* Both digits identify the value: take the closer one, the even one on a tie (as .NET). */
             big_add(&t, &r, &r);
             const int c = big_cmp(&t, &s);
-            high = c > 0 || (c == 0 && d % 2 != 0);
+            high = c > 0 || (c == 0 && digit % 2 != 0);
         }
-        digits[n++] = (char)('0' + d + (high ? 1 : 0));
+        d->digits[n++] = (char)('0' + digit + (high ? 1 : 0));
         break;
     }
-    *point = k;
-    return n;
+    d->point = k;
+    d->n = n;
 }
 
-/* .NET's layout of the digits; max_plain is 17 for double, 9 for float. */
-static size_t layout(bool negative, const char *digits, unsigned n, int point, int max_plain, char *out)
+/* ---- exact expansion ---- */
+
+void clr_exact_start(struct clr_exact *x, uint64_t f, int e)
 {
-    size_t len = 0;
-    if (negative)
-        out[len++] = '-';
-    if (point > max_plain || point < -3) {
-        out[len++] = digits[0];
-        if (n > 1) {
-            out[len++] = '.';
-            memcpy(out + len, digits + 1, n - 1);
-            len += n - 1;
-        }
-        int exp = point - 1;
-        out[len++] = 'E';
-        out[len++] = exp < 0 ? '-' : '+';
-        if (exp < 0)
-            exp = -exp;
-        if (exp >= 100)
-            out[len++] = (char)('0' + exp / 100);
-        out[len++] = (char)('0' + exp / 10 % 10);
-        out[len++] = (char)('0' + exp % 10);
-    } else if (point <= 0) {
-        out[len++] = '0';
-        out[len++] = '.';
-        for (int i = point; i < 0; i++)
-            out[len++] = '0';
-        memcpy(out + len, digits, n);
-        len += n;
-    } else if ((int)n <= point) {
-        memcpy(out + len, digits, n);
-        len += n;
-        for (int i = (int)n; i < point; i++)
-            out[len++] = '0';
-    } else {
-        memcpy(out + len, digits, (size_t)point);
-        len += (size_t)point;
-        out[len++] = '.';
-        memcpy(out + len, digits + point, n - (size_t)point);
-        len += n - (size_t)point;
+    start_ratio(f, e, 0, &x->rest, &x->scale);
+    int k = scale_estimate(f, e, &x->rest, &x->scale, NULL, NULL);
+    while (big_cmp(&x->rest, &x->scale) >= 0) { /* value < 10^k */
+        big_mul_small(&x->scale, 10);
+        k++;
     }
-    out[len] = '\0';
-    return len;
+    for (;;) { /* 10^(k-1) <= value */
+        struct clr_big ten = x->rest;
+        big_mul_small(&ten, 10);
+        if (big_cmp(&ten, &x->scale) >= 0)
+            break;
+        x->rest = ten;
+        k--;
+    }
+    x->point = k;
 }
 
-static size_t special(const char *text, char *out)
+unsigned clr_exact_next(struct clr_exact *x)
 {
-    const size_t n = strlen(text);
-    memcpy(out, text, n + 1);
-    return n;
+    big_mul_small(&x->rest, 10);
+    unsigned digit = 0;
+    while (big_cmp(&x->rest, &x->scale) >= 0) {
+        big_sub(&x->rest, &x->scale);
+        digit++;
+    }
+    return digit;
 }
 
-/*
- * mantissa_bits and exponent_bits describe the IEEE format; bits is the value's encoding.
- */
-static size_t format_ieee(uint64_t bits, unsigned mantissa_bits, unsigned exponent_bits, int max_plain, char *out)
+bool clr_exact_done(const struct clr_exact *x)
 {
-    const bool negative = (bits >> (mantissa_bits + exponent_bits)) & 1;
+    return x->rest.n == 0;
+}
+
+int clr_exact_rest_vs_half(struct clr_exact *x)
+{
+    struct clr_big twice;
+    big_add(&twice, &x->rest, &x->rest);
+    return big_cmp(&twice, &x->scale);
+}
+
+void clr_ieee_decode(uint64_t bits, unsigned mantissa_bits, unsigned exponent_bits, struct clr_ieee *out)
+{
     const uint64_t mantissa = bits & (((uint64_t)1 << mantissa_bits) - 1);
     const uint32_t exp_max = (1u << exponent_bits) - 1;
     const uint32_t exponent = (uint32_t)(bits >> mantissa_bits) & exp_max;
     const int bias = (int)(exp_max >> 1) + (int)mantissa_bits;
-    if (exponent == exp_max)
-        return special(mantissa != 0 ? "NaN" : negative ? "-Infinity" : "Infinity", out);
-    if (exponent == 0 && mantissa == 0)
-        return special(negative ? "-0" : "0", out);
-    uint64_t f;
-    int e;
-    if (exponent == 0) {
-        f = mantissa;
-        e = 1 - bias;
-    } else {
-        f = mantissa | (uint64_t)1 << mantissa_bits;
-        e = (int)exponent - bias;
-    }
-    const bool unequal = mantissa == 0 && exponent > 1;
-    char digits[26];
-    int point;
-    const unsigned n = shortest_digits(f, e, unequal, f % 2 == 0, digits, &point);
-    return layout(negative, digits, n, point, max_plain, out);
-}
-
-size_t clr_format_double(double value, char *out)
-{
-    uint64_t bits;
-    memcpy(&bits, &value, sizeof bits);
-    return format_ieee(bits, 52, 11, 17, out);
-}
-
-size_t clr_format_single(float value, char *out)
-{
-    uint32_t bits;
-    memcpy(&bits, &value, sizeof bits);
-    return format_ieee(bits, 23, 8, 9, out);
+    out->negative = (bits >> (mantissa_bits + exponent_bits)) & 1;
+    out->nan = exponent == exp_max && mantissa != 0;
+    out->infinite = exponent == exp_max && mantissa == 0;
+    out->f = exponent == 0 ? mantissa : mantissa | (uint64_t)1 << mantissa_bits;
+    out->e = exponent == 0 ? 1 - bias : (int)exponent - bias;
+    out->unequal = mantissa == 0 && exponent > 1;
 }

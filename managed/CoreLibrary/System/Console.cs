@@ -109,6 +109,58 @@ namespace System
             WriteLineNative(Number.DoubleToString(value));
         }
 
+        /// <summary>Null writes nothing; an IFormattable value is written as ToString(null, null), as on .NET.</summary>
+        public static void Write(object value)
+        {
+            Write(string.FormatArgument(value, null));
+        }
+
+        public static void WriteLine(object value)
+        {
+            WriteLineNative(string.FormatArgument(value, null));
+        }
+
+        public static void Write(string format, object arg0)
+        {
+            Write(string.Format(format, arg0));
+        }
+
+        public static void Write(string format, object arg0, object arg1)
+        {
+            Write(string.Format(format, arg0, arg1));
+        }
+
+        public static void Write(string format, object arg0, object arg1, object arg2)
+        {
+            Write(string.Format(format, arg0, arg1, arg2));
+        }
+
+        public static void Write(string format, params object[] arg)
+        {
+            // .NET formats a null array as two null arguments.
+            Write(arg == null ? string.Format(format, null, null) : string.Format(format, arg));
+        }
+
+        public static void WriteLine(string format, object arg0)
+        {
+            WriteLineNative(string.Format(format, arg0));
+        }
+
+        public static void WriteLine(string format, object arg0, object arg1)
+        {
+            WriteLineNative(string.Format(format, arg0, arg1));
+        }
+
+        public static void WriteLine(string format, object arg0, object arg1, object arg2)
+        {
+            WriteLineNative(string.Format(format, arg0, arg1, arg2));
+        }
+
+        public static void WriteLine(string format, params object[] arg)
+        {
+            WriteLineNative(arg == null ? string.Format(format, null, null) : string.Format(format, arg));
+        }
+
         // Without these C# would bind a char argument to the int overload and print its code.
         public static void Write(char value)
         {

@@ -1,7 +1,9 @@
+using System.Globalization;
+
 namespace System
 {
     /// <summary>IEEE 754 binary32. ToString gives the shortest text that reads back to the same value, as .NET does.</summary>
-    public readonly struct Single
+    public readonly struct Single : IFormattable
     {
         public const float MinValue = -3.40282347E+38f;
         public const float MaxValue = 3.40282347E+38f;
@@ -40,6 +42,56 @@ namespace System
         public override string ToString()
         {
             return Number.SingleToString(this);
+        }
+
+        /// <summary>A standard ("D8", "X4", "F2", "E3", "N0", "G5"...) or custom ("#,##0.00") format string; null or "" as ToString().</summary>
+        public string ToString(string format)
+        {
+            return Number.Format(this, format);
+        }
+
+        /// <summary>The provider is not consulted: the invariant culture.</summary>
+        public string ToString(IFormatProvider provider)
+        {
+            return ToString();
+        }
+
+        public string ToString(string format, IFormatProvider provider)
+        {
+            return ToString(format);
+        }
+
+        public static float Parse(string s)
+        {
+            return Parse(s, NumberStyles.Float | NumberStyles.AllowThousands);
+        }
+
+        public static float Parse(string s, NumberStyles style)
+        {
+            return (float)Number.ParseFloat(s, style, Number.SingleType);
+        }
+
+        public static float Parse(string s, IFormatProvider provider)
+        {
+            return Parse(s, NumberStyles.Float | NumberStyles.AllowThousands);
+        }
+
+        public static float Parse(string s, NumberStyles style, IFormatProvider provider)
+        {
+            return Parse(s, style);
+        }
+
+        public static bool TryParse(string s, out float result)
+        {
+            return TryParse(s, NumberStyles.Float | NumberStyles.AllowThousands, null, out result);
+        }
+
+        public static bool TryParse(string s, NumberStyles style, IFormatProvider provider, out float result)
+        {
+            double value;
+            bool parsed = Number.TryParseFloat(s, style, Number.SingleType, out value);
+            result = (float)value;
+            return parsed;
         }
     }
 }

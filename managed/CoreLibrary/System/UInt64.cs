@@ -1,6 +1,8 @@
+using System.Globalization;
+
 namespace System
 {
-    public readonly struct UInt64
+    public readonly struct UInt64 : IFormattable
     {
         public const ulong MaxValue = 18446744073709551615;
         public const ulong MinValue = 0;
@@ -12,6 +14,56 @@ namespace System
         public override string ToString()
         {
             return Number.UInt64ToString(this);
+        }
+
+        /// <summary>A standard ("D8", "X4", "F2", "E3", "N0", "G5"...) or custom ("#,##0.00") format string; null or "" as ToString().</summary>
+        public string ToString(string format)
+        {
+            return Number.Format((long)this, Number.UInt64Type, format);
+        }
+
+        /// <summary>The provider is not consulted: the invariant culture.</summary>
+        public string ToString(IFormatProvider provider)
+        {
+            return ToString();
+        }
+
+        public string ToString(string format, IFormatProvider provider)
+        {
+            return ToString(format);
+        }
+
+        public static ulong Parse(string s)
+        {
+            return Parse(s, NumberStyles.Integer);
+        }
+
+        public static ulong Parse(string s, NumberStyles style)
+        {
+            return (ulong)Number.Parse(s, style, Number.UInt64Type);
+        }
+
+        public static ulong Parse(string s, IFormatProvider provider)
+        {
+            return Parse(s, NumberStyles.Integer);
+        }
+
+        public static ulong Parse(string s, NumberStyles style, IFormatProvider provider)
+        {
+            return Parse(s, style);
+        }
+
+        public static bool TryParse(string s, out ulong result)
+        {
+            return TryParse(s, NumberStyles.Integer, null, out result);
+        }
+
+        public static bool TryParse(string s, NumberStyles style, IFormatProvider provider, out ulong result)
+        {
+            long value;
+            bool parsed = Number.TryParse(s, style, Number.UInt64Type, out value);
+            result = (ulong)value;
+            return parsed;
         }
     }
 }

@@ -177,8 +177,16 @@ static const struct corlib_method corlib_natives[] = {
     {"Array", "get_Length", "System.Array::get_Length()", {0, 1, 0, CLR_ELEM_I4}, 4, true},
     {"Console", "WriteNative", "System.Console::WriteNative(System.String)", {0, 0, 1, CLR_ELEM_VOID, S}, 5, false},
     {"Number", "DoubleToString", "System.Number::DoubleToString(System.Double)", {0, 0, 1, S, CLR_ELEM_R8}, 5, false},
+    {"Number", "FormatDouble", "System.Number::FormatDouble(System.Double,System.String)", {0, 0, 2, S, CLR_ELEM_R8, S}, 6, false},
+    {"Number", "FormatInteger", "System.Number::FormatInteger(System.Int64,System.Int32,System.String)",
+     {0, 0, 3, S, CLR_ELEM_I8, CLR_ELEM_I4, S}, 7, false},
+    {"Number", "FormatSingle", "System.Number::FormatSingle(System.Single,System.String)", {0, 0, 2, S, CLR_ELEM_R4, S}, 6, false},
     {"Number", "Int32ToString", "System.Number::Int32ToString(System.Int32)", {0, 0, 1, S, CLR_ELEM_I4}, 5, false},
     {"Number", "Int64ToString", "System.Number::Int64ToString(System.Int64)", {0, 0, 1, S, CLR_ELEM_I8}, 5, false},
+    {"Number", "ParseFloating", "System.Number::ParseFloating(System.String,System.Int32,System.Int32,System.Double&)",
+     {0, 0, 4, CLR_ELEM_I4, S, CLR_ELEM_I4, CLR_ELEM_I4, CLR_ELEM_BYREF, CLR_ELEM_R8}, 9, false},
+    {"Number", "ParseInteger", "System.Number::ParseInteger(System.String,System.Int32,System.Int32,System.Int64&)",
+     {0, 0, 4, CLR_ELEM_I4, S, CLR_ELEM_I4, CLR_ELEM_I4, CLR_ELEM_BYREF, CLR_ELEM_I8}, 9, false},
     {"Number", "SingleToString", "System.Number::SingleToString(System.Single)", {0, 0, 1, S, CLR_ELEM_R4}, 5, false},
     {"Number", "UInt32ToString", "System.Number::UInt32ToString(System.UInt32)", {0, 0, 1, S, CLR_ELEM_U4}, 5, false},
     {"Number", "UInt64ToString", "System.Number::UInt64ToString(System.UInt64)", {0, 0, 1, S, CLR_ELEM_U8}, 5, false},
@@ -217,12 +225,15 @@ static const struct corlib_method corlib_natives[] = {
     {"Math", "Truncate", "System.Math::Truncate(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
     {"Math", "Atan2", "System.Math::Atan2(System.Double,System.Double)", {0, 0, 2, CLR_ELEM_R8, CLR_ELEM_R8, CLR_ELEM_R8}, 6, false},
     {"Math", "Pow", "System.Math::Pow(System.Double,System.Double)", {0, 0, 2, CLR_ELEM_R8, CLR_ELEM_R8, CLR_ELEM_R8}, 6, false},
+    {"String", "FormatSlice", "System.String::FormatSlice(System.String,System.Int32,System.Int32)",
+     {0, 0, 3, S, S, CLR_ELEM_I4, CLR_ELEM_I4}, 7, false},
+    {"Convert", "Base64", "System.Convert::Base64(System.Byte[])", {0, 0, 1, S, CLR_ELEM_SZARRAY, CLR_ELEM_U1}, 6, false},
 };
 #define NATIVE_COUNT (sizeof corlib_natives / sizeof corlib_natives[0])
 #define FIRMWARE_MAX 256u /* internal calls the firmware may have */
 
-/* The classes holding them besides Object: String first (sealed), Array fourth (abstract), the rest static. */
-static const char *const corlib_types[] = {"String", "Console", "Number", "Array", "BitConverter", "DateTime", "Math"};
+/* The classes holding them besides Object: String first (sealed), Array fifth (abstract), the rest static. */
+static const char *const corlib_types[] = {"String", "Console", "Number", "Convert", "Array", "BitConverter", "DateTime", "Math"};
 #define TYPE_COUNT (sizeof corlib_types / sizeof corlib_types[0])
 _Static_assert(TYPE_COUNT <= sizeof((struct prog *)0)->corlib_type_refs / sizeof(uint16_t), "prog.corlib_type_refs");
 
@@ -260,7 +271,7 @@ static void build_corlib(struct ib_assembly *c)
                                         ib_sig(c, SIG_BYTES(0, 0, 0, CLR_ELEM_VOID)), IB_NONE, 0);
     }
     for (unsigned t = 0; t < TYPE_COUNT; t++) {
-        ib_type_def(c, "System", corlib_types[t], t == 0 ? TA_SEALED : t == 3 ? 0x81 : 0x181, TOK_TYPE_DEF(object));
+        ib_type_def(c, "System", corlib_types[t], t == 0 ? TA_SEALED : t == 4 ? 0x81 : 0x181, TOK_TYPE_DEF(object));
         for (unsigned i = 0; i < NATIVE_COUNT; i++) {
             const struct corlib_method *m = &corlib_natives[i];
             if (strcmp(m->type, corlib_types[t]) != 0)
@@ -310,6 +321,13 @@ struct prog *prog_new(void)
         {"System.String::Equals(System.String,System.String)", &p->equals},
         {"System.String::get_Chars(System.Int32)", &p->get_chars},
         {"System.String::get_Length()", &p->get_length},
+        {"System.Number::FormatDouble(System.Double,System.String)", &p->format_double},
+        {"System.Number::FormatInteger(System.Int64,System.Int32,System.String)", &p->format_integer},
+        {"System.Number::FormatSingle(System.Single,System.String)", &p->format_single},
+        {"System.Number::ParseFloating(System.String,System.Int32,System.Int32,System.Double&)", &p->parse_floating},
+        {"System.Number::ParseInteger(System.String,System.Int32,System.Int32,System.Int64&)", &p->parse_integer},
+        {"System.String::FormatSlice(System.String,System.Int32,System.Int32)", &p->format_slice},
+        {"System.Convert::Base64(System.Byte[])", &p->base64},
     };
     for (unsigned u = 0; u < sizeof used / sizeof used[0]; u++)
         *used[u].token = prog_corlib_call(p, used[u].canonical);

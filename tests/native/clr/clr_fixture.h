@@ -66,7 +66,7 @@ struct prog {
     struct il main_il;
     /* MethodRef tokens in app for corlib's methods */
     uint32_t array_length, write, i4_to_s, i8_to_s, u4_to_s, u8_to_s, r4_to_s, r8_to_s, object_to_s, concat, equals, get_chars,
-        get_length;
+        get_length, format_integer, format_double, format_single, parse_floating, parse_integer, format_slice, base64;
     uint16_t corlib_ref;    /* AssemblyRef of mscorlib in app */
     uint16_t enum_type_ref; /* TypeRef System.Enum in app */
     uint16_t string_type_ref;

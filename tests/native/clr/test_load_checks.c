@@ -228,7 +228,7 @@ TEST(refuses_a_signature_with_an_unknown_element_type)
     const uint32_t sig = ib_sig(p->app, SIG_BYTES(0, 0, 1, CLR_ELEM_VOID, 0x45));
     ib_method_ref(p->app, p->string_type_ref, "Concat", sig);
     const size_t n = build(p);
-    check_refused_with(run_image(img, n, NULL), "assembly App: MethodRef 13 signature: the signature at blob offset",
+    check_refused_with(run_image(img, n, NULL), "assembly App: MethodRef 20 signature: the signature at blob offset",
                        "has an element type the format does not list (0x45)");
 }
 
@@ -238,7 +238,7 @@ TEST(refuses_a_signature_running_past_the_blob)
     const uint32_t sig = ib_sig(p->app, SIG_BYTES(0, 0, 3, CLR_ELEM_VOID, CLR_ELEM_I4));
     ib_method_ref(p->app, p->string_type_ref, "Concat", sig);
     const size_t n = build(p);
-    check_refused_with(run_image(img, n, NULL), "MethodRef 13 signature", "runs past the end of the blob table");
+    check_refused_with(run_image(img, n, NULL), "MethodRef 20 signature", "runs past the end of the blob table");
 }
 
 TEST(refuses_a_signature_token_outside_its_table)
@@ -422,7 +422,7 @@ TEST(refuses_an_unresolvable_method_reference_by_name)
     const uint16_t console = ib_type_ref(p->app, p->corlib_ref, "System", "Console");
     ib_method_ref(p->app, console, "WriteLine", ib_sig(p->app, SIG_BYTES(0, 0, 1, CLR_ELEM_VOID, CLR_ELEM_STRING)));
     const size_t n = build(p);
-    check_refused(run_image(img, n, NULL), "assembly App: MethodRef 13 System.Console::WriteLine is not in mscorlib (no "
+    check_refused(run_image(img, n, NULL), "assembly App: MethodRef 20 System.Console::WriteLine is not in mscorlib (no "
                                            "method of that name and signature): rebuild App against the deployed "
                                            "mscorlib\n");
 }
@@ -433,7 +433,7 @@ TEST(refuses_a_method_reference_whose_signature_differs)
     const uint16_t number = ib_type_ref(p->app, p->corlib_ref, "System", "Number");
     ib_method_ref(p->app, number, "Int32ToString", ib_sig(p->app, SIG_BYTES(0, 0, 1, CLR_ELEM_STRING, CLR_ELEM_I8)));
     const size_t n = build(p);
-    check_refused_with(run_image(img, n, NULL), "MethodRef 13 System.Number::Int32ToString is not in mscorlib", NULL);
+    check_refused_with(run_image(img, n, NULL), "MethodRef 20 System.Number::Int32ToString is not in mscorlib", NULL);
 }
 
 TEST(refuses_an_unresolvable_field_reference)
