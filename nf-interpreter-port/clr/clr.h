@@ -26,7 +26,9 @@ enum clr_result {
     CLR_REFUSED = 1,             /* the image failed a load check (logged); nothing runs */
     CLR_UNHANDLED_EXCEPTION = 2, /* the program stopped on an exception (logged with its stack trace) */
     CLR_NOT_LOADED = 3,          /* clr_run without a loaded runtime, or a second clr_run */
-    CLR_DEADLOCK = 4             /* every thread waits for something nothing can give (logged) */
+    CLR_DEADLOCK = 4,            /* every thread waits for something nothing can give (logged) */
+    CLR_NO_ENTRY_POINT = 5,      /* clr_run of an app without Main (a test assembly; logged): clr_run_tests may run */
+    CLR_TESTS_FAILED = 6         /* clr_run_tests: at least one test failed */
 };
 
 /* What the board gives the runtime. */
@@ -93,6 +95,21 @@ enum clr_result clr_run(struct clr_runtime *rt);
  * and logged by the runtime, never silent.
  */
 bool clr_post_event(struct clr_runtime *rt, uint32_t source, uint32_t data0, uint32_t data1);
+
+struct clr_test_summary {
+    uint32_t passed, failed, skipped;
+};
+
+/*
+ * Runs the app's unit tests (the Test table, DEPLOYMENT_FORMAT.md) instead of its entry point: per test its
+ * class's Setup, the test, its Cleanup, each test (and DataRow) in table order, one console line per test
+ * ("PASS App.Tests.Adds(1, 2)", "FAIL ...: <exception type>: <message>", "SKIP ...") and a closing
+ * "N passed, N failed" line (", N skipped" when any). CLR_OK when none failed, CLR_TESTS_FAILED otherwise;
+ * CLR_DEADLOCK when every thread blocked during a test (logged; that test fails, the rest do not run);
+ * CLR_NOT_LOADED as clr_run. Runs once per load, instead of clr_run (or after it returned CLR_NO_ENTRY_POINT).
+ * summary may be NULL.
+ */
+enum clr_result clr_run_tests(struct clr_runtime *rt, struct clr_test_summary *summary);
 
 struct clr_memory_use {
     size_t tables;      /* built at load: resolved references, statics, literal cache */

@@ -318,7 +318,7 @@ struct il_walk {
     struct clr_literal *literals; /* second pass: collects the ldstr offsets */
 };
 
-/* A TypeSpec token's blob offset: a well-formed kind 3 signature (format 1: an SZARRAY type). */
+/* A TypeSpec token's blob offset: a well-formed kind 3 signature (an SZARRAY type). */
 static bool type_spec_ok(struct checker *c, uint32_t offset)
 {
     const struct clr_table *t = &c->a->tables[CLR_TBL_BLOB];
@@ -418,7 +418,7 @@ static bool check_il(struct checker *c, const struct clr_method_def *md, struct 
             break;
         }
         case OPND_SIG:
-            clr_log(c->rt, "assembly %s: %s: IL_%04x calli: stand-alone signatures are not in format 1: " REBUILD,
+            clr_log(c->rt, "assembly %s: %s: IL_%04x calli: stand-alone signatures are not in the format: " REBUILD,
                     name_of(c), c->where, (unsigned)start);
             return false;
         case OPND_METHOD:

@@ -1,5 +1,5 @@
 /*
- * The numbers of DEPLOYMENT_FORMAT.md (version 1) and of ECMA-335 that the image carries: offsets,
+ * The numbers of DEPLOYMENT_FORMAT.md (version 2) and of ECMA-335 that the image carries: offsets,
  * table ids, entry sizes, element types, flags. Nothing here is a runtime choice.
  */
 #ifndef CLR_FORMAT_H
@@ -8,10 +8,11 @@
 #include <stdint.h>
 
 #define CLR_ASSEMBLY_MAGIC 0x31414E4Eu /* "NNA1" */
-#define CLR_FORMAT_VERSION 1u
-#define CLR_HEADER_SIZE 168u
+#define CLR_FORMAT_VERSION 2u
+#define CLR_HEADER_SIZE (CLR_HDR_TABLES + 8u * CLR_TABLE_COUNT) /* 176 */
 #define CLR_CRC_START 16u /* the CRC covers [16, total_size) */
 #define CLR_ASSEMBLY_HAS_ENTRY_POINT 0x0001u
+#define CLR_ASSEMBLY_IS_APP 0x0002u /* the application: its Main and its tests run */
 #define CLR_NONE32 0xFFFFFFFFu /* "none" in u32 index fields */
 #define CLR_NONE16 0xFFFFu     /* "none" in u16 index fields */
 
@@ -44,7 +45,8 @@ enum clr_table_id {
     CLR_TBL_FIELD_RVA = 13,
     CLR_TBL_INTERFACE_IMPL = 14, /* bounds-checked now, used with interface dispatch (slice 2) */
     CLR_TBL_METHOD_IMPL = 15,
-    CLR_TABLE_COUNT = 16
+    CLR_TBL_TEST = 16,
+    CLR_TABLE_COUNT = 17
 };
 
 /*
@@ -98,6 +100,12 @@ extern const uint8_t clr_table_entry_size[CLR_TABLE_COUNT];
 #define CLR_ICALL_NAME 0u
 #define CLR_ICALL_METHOD 4u
 
+#define CLR_TEST_CLASS 0u
+#define CLR_TEST_METHOD 2u
+#define CLR_TEST_SETUP 4u
+#define CLR_TEST_CLEANUP 6u
+#define CLR_TEST_ARGS 8u
+
 #define CLR_FIELDRVA_FIELD 0u
 #define CLR_FIELDRVA_OFFSET 4u
 
@@ -117,6 +125,7 @@ extern const uint8_t clr_table_entry_size[CLR_TABLE_COUNT];
 #define CLR_SIG_METHOD 0u
 #define CLR_SIG_FIELD 1u
 #define CLR_SIG_LOCALS 2u
+#define CLR_SIG_DATA_ROW 4u /* test arguments: u8 count, then (element type, value) each */
 #define CLR_SIG_HASTHIS 0x01u
 
 /* ECMA-335 II.23.1.16 element types used by the format. */

@@ -6,7 +6,7 @@ const uint8_t clr_table_entry_size[CLR_TABLE_COUNT] = {
     [CLR_TBL_METHOD_REF] = 12,   [CLR_TBL_TYPE_DEF] = 32,      [CLR_TBL_FIELD_DEF] = 12,
     [CLR_TBL_METHOD_DEF] = 36,   [CLR_TBL_STRINGS] = 1,        [CLR_TBL_BLOB] = 1,
     [CLR_TBL_IL] = 1,            [CLR_TBL_INTERNAL_CALL] = 8,  [CLR_TBL_EH] = 24,
-    [CLR_TBL_FIELD_DATA] = 1,    [CLR_TBL_FIELD_RVA] = 8,      [CLR_TBL_INTERFACE_IMPL] = 8,
+    [CLR_TBL_FIELD_DATA] = 1,    [CLR_TBL_FIELD_RVA] = 8,      [CLR_TBL_TEST] = 12, [CLR_TBL_INTERFACE_IMPL] = 8,
     [CLR_TBL_METHOD_IMPL] = 12,
 };
 

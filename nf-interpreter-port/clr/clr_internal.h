@@ -286,6 +286,7 @@ struct clr_runtime {
     struct clr_interface_cache_entry interface_cache[CLR_INTERFACE_CACHE];
     clr_handle elem_types[0x20]; /* corlib's TypeDef per signature element type (I4: System.Int32, ...) */
     clr_handle token_types[3];   /* ldtoken's results: System.RuntimeTypeHandle, RuntimeFieldHandle, RuntimeMethodHandle */
+    uint32_t app; /* the application's assembly: the last flagged one (entry point or app bit) */
 };
 
 /* ---- little-endian reads (the image may sit at any alignment on the host) ---- */
@@ -561,6 +562,14 @@ bool clr_value_equals(struct clr_runtime *rt, const struct clr_object *a, const 
 /* ---- interpreter (clr_interp.c) ---- */
 
 enum clr_result clr_interpret(struct clr_runtime *rt);
+/*
+ * Calls `method` with no managed frame under it (the test runner): args[0..arg_count) are its arguments,
+ * `this` first, already of the parameters' types (args may be rt->slots itself), on the main thread; other
+ * threads run in its time slices. Returns with the call stack empty and no handler running; an exception that
+ * escaped is returned and stays recorded (rt->exception...). CLR_EXC_YIELD: every thread blocked (logged).
+ */
+enum clr_exception clr_call_top(struct clr_runtime *rt, clr_handle method, const struct clr_slot *args);
+
 /* Calls `handle` with the arguments on top of the caller's stack: pushes its frame, or runs an internal call
  * (or a delegate's runtime method) at once. virt: callvirt's dispatch on the object's type. */
 enum clr_exception clr_call_method(struct clr_runtime *rt, struct clr_frame *caller, clr_handle handle, bool virt);
@@ -589,6 +598,11 @@ void clr_thread_finished(struct clr_runtime *rt);
 enum clr_result clr_schedule(struct clr_runtime *rt, bool *stop);
 /* Pushes the first frame of the running thread's empty stack: `method` with its arguments at slots[0..). */
 enum clr_exception clr_push_entry(struct clr_runtime *rt, clr_handle method);
+
+/* ---- unit tests (clr_test_runner.c) ---- */
+
+/* The Test table's rows and their DataRow argument lists are well-formed (at load). */
+bool clr_check_tests(struct clr_runtime *rt, struct clr_assembly *a);
 
 /* ---- type ids (clr_corlib_type.c): a TypeDef handle, bits 24..30 the array levels around it ---- */
 

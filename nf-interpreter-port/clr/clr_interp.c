@@ -2177,6 +2177,11 @@ enum clr_result clr_run(struct clr_runtime *rt)
 {
     if (rt == NULL || rt->state != CLR_STATE_LOADED)
         return CLR_NOT_LOADED;
+    if (rt->entry_point == CLR_NONE32) { /* still loaded: the caller may run the tests instead */
+        clr_log(rt, "assembly %s has no entry point (Main), only tests: run them with clr_run_tests (nfclr_sim --test)",
+                rt->assemblies[rt->app].name);
+        return CLR_NO_ENTRY_POINT;
+    }
     rt->state = CLR_STATE_RAN;
     struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(rt->entry_point)];
     const uint32_t row = CLR_HANDLE_ROW(rt->entry_point);
@@ -2207,4 +2212,45 @@ enum clr_result clr_run(struct clr_runtime *rt)
         return CLR_UNHANDLED_EXCEPTION;
     }
     return run(rt);
+}
+
+enum clr_exception clr_call_top(struct clr_runtime *rt, clr_handle method, const struct clr_slot *args)
+{
+    struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(method)];
+    const uint32_t row = CLR_HANDLE_ROW(method);
+    struct clr_method_def md;
+    clr_read_method_def(a, row, &md);
+    struct clr_type_def td;
+    clr_read_type_def(a, md.owner, &td);
+    rt->exception = CLR_EXC_NONE;
+    rt->exception_object = NULL;
+    rt->exception_final = false;
+    enum clr_exception exc;
+    if ((size_t)(rt->slots_end - rt->slots) < md.arg_count) {
+        exc = clr_throw(rt, CLR_EXC_STACK_OVERFLOW, NULL);
+    } else {
+        if (md.arg_count > 0 && args != rt->slots)
+            memmove(rt->slots, args, md.arg_count * sizeof *args);
+        exc = push_frame(rt, a, row, CLR_NONE16);
+    }
+    bool started;
+    if (exc == CLR_EXC_NONE && (td.flags & CLR_TYPE_ATTR_BEFORE_FIELD_INIT) == 0)
+        exc = start_type_init(rt, a, md.owner, &started);
+    /* Other threads the call starts share the CPU as under clr_run, until the main thread's call ends. */
+    while (exc == CLR_EXC_NONE && ((exc = run_thread(rt)) == CLR_EXC_YIELD || rt->current != 0)) {
+        if (exc != CLR_EXC_YIELD) { /* another thread ended */
+            if (exc != CLR_EXC_NONE)
+                clr_report_unhandled(rt);
+            rt->depth = 0;
+            rt->eh_count = 0;
+            clr_thread_finished(rt);
+        }
+        bool stop;
+        if (clr_schedule(rt, &stop) != CLR_OK)
+            return CLR_EXC_YIELD; /* deadlock (logged): the main thread cannot go on */
+        exc = CLR_EXC_NONE;
+    }
+    rt->depth = 0; /* an escaped exception leaves its frames and handler records behind */
+    rt->eh_count = 0;
+    return exc;
 }

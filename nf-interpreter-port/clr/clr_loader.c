@@ -9,7 +9,7 @@
 
 static const char *const table_names[CLR_TABLE_COUNT] = {
     "AssemblyRef", "TypeRef", "FieldRef", "MethodRef", "TypeDef", "FieldDef", "MethodDef", "Strings",
-    "Blob", "IL", "InternalCall", "EH", "FieldData", "FieldRva", "InterfaceImpl", "MethodImpl",
+    "Blob", "IL", "InternalCall", "EH", "FieldData", "FieldRva", "InterfaceImpl", "MethodImpl", "Test",
 };
 
 #define RAM_ALIGN 16u
@@ -88,7 +88,7 @@ static bool check_header(struct clr_runtime *rt, struct clr_assembly *a)
     if (total % 4 != 0 || total < CLR_HEADER_SIZE) {
         clr_log(rt, "assembly %s: total_size %u is %s: the deployment image is corrupt; deploy it again",
                 clr_assembly_label(rt, a, name, sizeof name), (unsigned)total,
-                total % 4 != 0 ? "not a multiple of 4" : "smaller than the header (168 bytes)");
+                total % 4 != 0 ? "not a multiple of 4" : "smaller than the header");
         return false;
     }
     if (total > avail) {
@@ -164,8 +164,13 @@ static bool check_entry_point(struct clr_runtime *rt)
 {
     for (uint32_t i = rt->assembly_count; i-- > 0;) {
         struct clr_assembly *a = &rt->assemblies[i];
-        if ((clr_rd16(a->base + CLR_HDR_FLAGS) & CLR_ASSEMBLY_HAS_ENTRY_POINT) == 0)
+        const uint16_t flags = clr_rd16(a->base + CLR_HDR_FLAGS);
+        if ((flags & (CLR_ASSEMBLY_HAS_ENTRY_POINT | CLR_ASSEMBLY_IS_APP)) == 0)
             continue;
+        rt->app = i;
+        rt->entry_point = CLR_NONE32;
+        if ((flags & CLR_ASSEMBLY_HAS_ENTRY_POINT) == 0)
+            return true; /* a test assembly: clr_run_tests runs it */
         const uint32_t entry = clr_rd32(a->base + CLR_HDR_ENTRY_POINT);
         if (entry >= a->tables[CLR_TBL_METHOD_DEF].count) {
             clr_log(rt, "assembly %s: entry point MethodDef %u but the assembly has %u methods: the deployment "
@@ -188,8 +193,8 @@ static bool check_entry_point(struct clr_runtime *rt)
         rt->entry_point = CLR_HANDLE(i, entry);
         return true;
     }
-    clr_log(rt, "deployment image: no assembly has an entry point (flags bit 0): the app must be in the image, "
-                "last; deploy it");
+    clr_log(rt, "deployment image: no assembly has an entry point or is the app (flags bits 0 and 1): the app must "
+                "be in the image, last; deploy it");
     return false;
 }
 
@@ -233,7 +238,7 @@ static enum clr_result load(struct clr_runtime *rt, const struct clr_config *cfg
         a->index = rt->assembly_count;
         if (!check_header(rt, a) || !check_tables(rt, a) || !clr_check_assembly(rt, a) || !check_name(rt, a) ||
             !clr_resolve_assembly(rt, a) || !clr_bind_natives(rt, a) || !clr_prepare_statics(rt, a) ||
-            !clr_prepare_types(rt, a))
+            !clr_prepare_types(rt, a) || !clr_check_tests(rt, a))
             return CLR_REFUSED;
         rt->assembly_count++;
         offset += a->size;
@@ -308,6 +313,10 @@ const char *clr_result_text(enum clr_result result)
         return "nothing loaded to run";
     case CLR_DEADLOCK:
         return "every thread waits for something nothing can give";
+    case CLR_NO_ENTRY_POINT:
+        return "the app has no entry point";
+    case CLR_TESTS_FAILED:
+        return "some tests failed";
     }
     return "unknown result";
 }

@@ -26,7 +26,7 @@ enum clr_operand_kind {
     OPND_TYPE,    /* token: TypeDef or TypeRef */
     OPND_STRING,  /* token: string */
     OPND_TOKEN,   /* token: type, field or method (ldtoken) */
-    OPND_SIG,     /* token: stand-alone signature (calli), not in format 1 */
+    OPND_SIG,     /* token: stand-alone signature (calli), not in the format */
     OPND_INVALID, /* not an opcode */
 };
 

@@ -38,7 +38,7 @@ public class HeaderTests
         var app = Built.Value.Image["App"];
         Assert.Equal(0x31414E4Eu, app.MagicField);
         Assert.Equal("NNA1", System.Text.Encoding.ASCII.GetString(app.Bytes, 0, 4));
-        Assert.Equal(1, app.Format);
+        Assert.Equal(2, app.Format);
         Assert.Equal((uint)app.Bytes.Length, app.TotalSize);
         Assert.Equal(0u, app.TotalSize % 4);
         Assert.Equal("App", app.Name);
@@ -59,7 +59,7 @@ public class HeaderTests
         foreach (var assembly in Built.Value.Image.Assemblies)
         {
             var used = new List<(long Start, long End)>();
-            for (int t = 0; t < 16; t++)
+            for (int t = 0; t < ParsedAssembly.TableCount; t++)
             {
                 var (offset, count) = assembly.Directory[t];
                 if (count == 0)
@@ -68,7 +68,7 @@ public class HeaderTests
                     continue;
                 }
                 long end = offset + (long)count * ParsedAssembly.EntrySizes[t];
-                Assert.True(offset >= 168, $"table {t} at {offset} overlaps the header");
+                Assert.True(offset >= 176, $"table {t} at {offset} overlaps the header");
                 Assert.Equal(0u, offset % 4);
                 Assert.True(end <= assembly.TotalSize, $"table {t} ends at {end}, past total_size {assembly.TotalSize}");
                 Assert.DoesNotContain(used, u => offset < u.End && end > u.Start);

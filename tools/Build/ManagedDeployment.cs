@@ -29,16 +29,31 @@ public static class ManagedDeployment
     public static string HostRuntime =>
         Path.Combine(NativeBuild.BinaryDir(NativeBuild.HostTest), "nf-interpreter-port", "clr", "nfclr_sim");
 
+    /// <summary>The corlib's unit tests as a deployment (no Main: the runtime runs its tests), for the QEMU case.</summary>
+    public static string TestsImage => Path.Combine(Repo.ArtefactsDir, "managed_tests.nfdeploy");
+    public static string TestsSignedHex => Path.Combine(Repo.ArtefactsDir, "managed_tests.signed.hex");
+
+    const string Tests = "CoreLibrary.Tests";
+    static string TestsDir => Path.Combine(Repo.BuildDir, "dotnet", "bin", Tests, "Release", "device");
+
     public static void Write(PartitionTable t, Keys keys)
     {
         Log.Section("C# deployment (managed_deploy, image 3)");
         Directory.CreateDirectory(Repo.ArtefactsDir);
-        var inputs = new[] { "mscorlib.dll", $"{App}.dll" }.Select(f => Path.Combine(AppDir, f)).ToList();
+        Deploy(t, keys, App, [Path.Combine(AppDir, "mscorlib.dll"), Path.Combine(AppDir, $"{App}.dll")], Image, SignedHex, SignedBin);
+        Deploy(t, keys, Tests, new[] { "mscorlib.dll", "nanoFramework.TestFramework.dll", $"{Tests}.dll" }
+            .Select(f => Path.Combine(TestsDir, f)).ToList(), TestsImage, TestsSignedHex, null);
+    }
+
+    /// <summary>The assemblies as one deployment image, signed as MCUboot image 3 for managed_deploy.</summary>
+    static void Deploy(PartitionTable t, Keys keys, string name, IReadOnlyList<string> inputs, string image, string hex,
+        string? bin)
+    {
         foreach (var input in inputs.Append(Processor))
             if (!File.Exists(input))
                 throw new BuildException($"{input} is missing: the C# build did not produce it");
-        if (Shell.Run("dotnet", [Processor, "build", "--out", Image, .. inputs]) != 0)
-            throw new BuildException($"the metadata processor refused {App}: see the errors above");
+        if (Shell.Run("dotnet", [Processor, "build", "--out", image, .. inputs]) != 0)
+            throw new BuildException($"the metadata processor refused {name}: see the errors above");
 
         var partition = t["managed_deploy"];
         const int headerSize = 0x200; // the MCUboot header, as for every image
@@ -52,11 +67,12 @@ public static class ManagedDeployment
             MaxSectors = t.Swap.MaxSectors,
             SlotSize = partition.Size,
         };
-        var signed = ImageSigner.Sign(new FirmwareData(File.ReadAllBytes(Image), partition.Address + headerSize), options,
+        var signed = ImageSigner.Sign(new FirmwareData(File.ReadAllBytes(image), partition.Address + headerSize), options,
             KeyFile.LoadPrivate(keys.Mcuboot));
-        signed.Save(SignedHex, null);
-        signed.Save(SignedBin, null);
-        Log.Step($"{Path.GetRelativePath(Repo.Root, SignedHex)}: {App} + mscorlib at 0x{partition.Address:X8}, " +
+        signed.Save(hex, null);
+        if (bin != null)
+            signed.Save(bin, null);
+        Log.Step($"{Path.GetRelativePath(Repo.Root, hex)}: {name} at 0x{partition.Address:X8}, " +
             $"MCUboot image {t.Image("managed").Number}, version {options.Version}");
     }
 

@@ -7,7 +7,7 @@ namespace MetadataProcessor;
 /// <summary>What went into an image, per assembly, for the build log.</summary>
 public sealed record AssemblySummary(
     string Name, AssemblyVersion Version, int Offset, int Size, int Types, int Methods, int IlBytes,
-    int InternalCalls, uint NativeChecksum, bool HasEntryPoint);
+    int InternalCalls, uint NativeChecksum, bool HasEntryPoint, int Tests);
 
 public sealed record DeploymentImage(byte[] Bytes, IReadOnlyList<AssemblySummary> Assemblies);
 
@@ -25,12 +25,18 @@ public static class DeploymentBuilder
         var resolver = new ReferenceResolver();
         var image = new MemoryStream();
         var summaries = new List<AssemblySummary>();
-        foreach (var input in AssemblyOrder.Sort(inputs))
+        var ordered = AssemblyOrder.Sort(inputs);
+        foreach (var input in ordered)
         {
             DeployedAssembly deployed;
             try
             {
                 deployed = AssemblyConverter.Convert(input, resolver);
+                if (input == ordered[^1])
+                {
+                    deployed.IsApp = true;
+                    TestTable.Add(input, deployed); // only the app's tests run
+                }
             }
             catch (BadImageFormatException e)
             {
@@ -39,7 +45,7 @@ public static class DeploymentBuilder
             byte[] bytes = AssemblyImageWriter.Write(deployed);
             summaries.Add(new AssemblySummary(
                 deployed.Name, deployed.Version, (int)image.Length, bytes.Length, deployed.TypeDefs.Count, deployed.MethodDefs.Count,
-                (int)deployed.Il.Length, deployed.InternalCalls.Count, deployed.NativeChecksum, deployed.EntryPoint != DeploymentFormat.None32));
+                (int)deployed.Il.Length, deployed.InternalCalls.Count, deployed.NativeChecksum, deployed.EntryPoint != DeploymentFormat.None32, deployed.Tests.Count));
             image.Write(bytes);
             resolver.Add(input);
         }

@@ -9,13 +9,14 @@
  * Options: --ram BYTES (runtime RAM: tables, call stack, heap; default 64 MiB), --max-depth N (frames,
  * default 10000), --stack-slots N (default 1048576), --stats (memory use on stderr), --events N (posts N
  * native events before Main runs: source k, data k*2 and k*3, as a board's interrupts would),
- * --settings FILE (a simulated app-core flash file whose settings_storage partition SettingsStore uses).
+ * --settings FILE (a simulated app-core flash file whose settings_storage partition SettingsStore uses),
+ * --test (run the app's unit tests instead of Main: one line per test, then "N passed, N failed").
  * The settings store is the --flash file's settings_storage partition, else --settings's, else an empty one
  * in RAM.
  *
  * stdout carries the program's output only; diagnostics go to stderr.
- * Exit: 0 Main returned, 1 nothing ran (bad arguments, unreadable file, image refused), 2 unhandled exception,
- * 3 deadlock (every thread blocked for ever).
+ * Exit: 0 Main returned (--test: no test failed), 1 nothing ran (bad arguments, unreadable file, image refused,
+ * no Main), 2 unhandled exception, 3 deadlock (every thread blocked for ever), 4 (--test) some tests failed.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -57,9 +58,9 @@ static int64_t utc_now_ticks(void *ctx)
 static void usage(FILE *out)
 {
     fprintf(out, "usage: nfclr_sim [--ram BYTES] [--max-depth N] [--stack-slots N] [--events N] [--settings FILE] "
-                 "[--stats] (IMAGE | --flash FILE)\n"
-                 "exit: 0 Main returned, 1 nothing ran (arguments, file or image refused), 2 unhandled exception, "
-                 "3 deadlock\n");
+                 "[--stats] [--test] (IMAGE | --flash FILE)\n"
+                 "exit: 0 Main returned or no test failed, 1 nothing ran (arguments, file or image refused, no Main), "
+                 "2 unhandled exception, 3 deadlock, 4 some tests failed\n");
 }
 
 static unsigned char *read_file(const char *path, size_t *size)
@@ -116,7 +117,7 @@ int main(int argc, char **argv)
 {
     const char *image_path = NULL, *flash_path = NULL, *settings_path = NULL;
     unsigned long long ram_size = 64ull << 20, max_depth = 10000, stack_slots = 1u << 20, events = 0;
-    int stats = 0;
+    int stats = 0, tests = 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (strcmp(arg, "--help") == 0) {
@@ -125,6 +126,10 @@ int main(int argc, char **argv)
         }
         if (strcmp(arg, "--stats") == 0) {
             stats = 1;
+            continue;
+        }
+        if (strcmp(arg, "--test") == 0) {
+            tests = 1;
             continue;
         }
         if (arg[0] != '-' && image_path == NULL && flash_path == NULL) {
@@ -228,7 +233,7 @@ int main(int argc, char **argv)
     for (unsigned long long k = 0; result == CLR_OK && k < events; k++)
         clr_post_event(rt, (uint32_t)k, (uint32_t)k * 2u, (uint32_t)k * 3u);
     if (result == CLR_OK)
-        result = clr_run(rt);
+        result = tests ? clr_run_tests(rt, NULL) : clr_run(rt);
     fflush(stdout);
     if (stats && rt != NULL) {
         const struct clr_memory_use use = clr_memory_use(rt);
@@ -238,5 +243,9 @@ int main(int argc, char **argv)
     free(ram);
     flash_sim_close(flash);
     free(file);
-    return result == CLR_OK ? 0 : result == CLR_UNHANDLED_EXCEPTION ? 2 : result == CLR_DEADLOCK ? 3 : 1;
+    return result == CLR_OK                    ? 0
+           : result == CLR_UNHANDLED_EXCEPTION ? 2
+           : result == CLR_DEADLOCK            ? 3
+           : result == CLR_TESTS_FAILED        ? 4
+                                               : 1;
 }

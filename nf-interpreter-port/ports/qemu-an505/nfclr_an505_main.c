@@ -4,8 +4,10 @@
  * read in place after its 0x200-byte MCUboot header; the runtime gets one static RAM buffer in this stage's
  * RAM (ram_stage), program output and diagnostics go to UART0 as log lines.
  *
- * Exit (semihosting): 0 Main returned, 1 nothing ran (no deployment, or the runtime refused it; logged),
- * 2 unhandled exception (logged with its stack trace) or a CPU fault.
+ * A deployed app without Main (a test assembly) runs its unit tests instead (clr_run_tests).
+ *
+ * Exit (semihosting): 0 Main returned or no test failed, 1 nothing ran (no deployment, or the runtime refused
+ * it; logged), 2 unhandled exception (logged with its stack trace), a failed test, or a CPU fault.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -89,6 +91,8 @@ int main(void)
     enum clr_result result = clr_load(&cfg, &rt);
     if (result == CLR_OK)
         result = clr_run(rt);
+    if (result == CLR_NO_ENTRY_POINT) /* a test assembly: its unit tests, one line each, then the summary */
+        result = clr_run_tests(rt, NULL);
     if (line_len > 0)
         flush_line();
     if (rt != NULL) {
@@ -98,7 +102,7 @@ int main(void)
                   (unsigned long)use.heap_size);
     }
     an505_log("nfclr: ended (%s).", clr_result_text(result));
-    return result == CLR_OK                ? AN505_EXIT_OK
-           : result == CLR_UNHANDLED_EXCEPTION ? AN505_EXIT_FAULT
-                                               : AN505_EXIT_HALTED;
+    if (result == CLR_OK)
+        return AN505_EXIT_OK;
+    return result == CLR_UNHANDLED_EXCEPTION || result == CLR_TESTS_FAILED ? AN505_EXIT_FAULT : AN505_EXIT_HALTED;
 }

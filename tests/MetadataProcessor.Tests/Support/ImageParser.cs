@@ -42,17 +42,17 @@ public sealed class ParsedAssembly
 {
     public const uint Magic = 0x31414E4E;
     public const int AssemblyRefT = 0, TypeRefT = 1, FieldRefT = 2, MethodRefT = 3, TypeDefT = 4, FieldDefT = 5, MethodDefT = 6,
-        StringsT = 7, BlobT = 8, IlT = 9, InternalCallT = 10, EhT = 11, FieldDataT = 12, FieldRvaT = 13, InterfaceImplT = 14, MethodImplT = 15;
+        StringsT = 7, BlobT = 8, IlT = 9, InternalCallT = 10, EhT = 11, FieldDataT = 12, FieldRvaT = 13, InterfaceImplT = 14, MethodImplT = 15, TestT = 16, TableCount = 17;
 
     /// <summary>Entry sizes from the format's table (MethodDef: the 36 bytes its field list adds up to).</summary>
-    public static readonly int[] EntrySizes = [12, 12, 12, 12, 32, 12, 36, 1, 1, 1, 8, 24, 1, 8, 8, 12];
+    public static readonly int[] EntrySizes = [12, 12, 12, 12, 32, 12, 36, 1, 1, 1, 8, 24, 1, 8, 8, 12, 12];
 
     public ParsedAssembly(byte[] image, int offset)
     {
         Offset = offset;
         uint total = BinaryPrimitives.ReadUInt32LittleEndian(image.AsSpan(offset + 8));
         Bytes = image.AsSpan(offset, (int)total).ToArray();
-        for (int t = 0; t < 16; t++)
+        for (int t = 0; t < TableCount; t++)
             Directory[t] = (U32(40 + t * 8), U32(40 + t * 8 + 4));
     }
 
@@ -69,7 +69,7 @@ public sealed class ParsedAssembly
     public uint NativeChecksum => U32(28);
     public uint EntryPoint => U32(32);
     public uint Reserved => U32(36);
-    public (uint Offset, uint Count)[] Directory { get; } = new (uint, uint)[16];
+    public (uint Offset, uint Count)[] Directory { get; } = new (uint, uint)[TableCount];
 
     public int Count(int table) => (int)Directory[table].Count;
 
@@ -174,6 +174,12 @@ public sealed class ParsedAssembly
     {
         var r = Row(MethodImplT, i);
         return (R16(r, 0), R32(r, 4), R32(r, 8));
+    }
+
+    public (ushort Class, ushort Method, ushort Setup, ushort Cleanup, uint Arguments) Test(int i)
+    {
+        var r = Row(TestT, i);
+        return (R16(r, 0), R16(r, 2), R16(r, 4), R16(r, 6), R32(r, 8));
     }
 
     public IEnumerable<TypeDefEntry> TypeDefs => Enumerable.Range(0, Count(TypeDefT)).Select(TypeDef);

@@ -94,6 +94,14 @@ void il_tok(struct il *il, unsigned opcode, uint32_t token)
     il_i32(il, (int32_t)token);
 }
 
+void il_divide_by_zero(struct il *il)
+{
+    il_ldc_i4(il, 1);
+    il_ldc_i4(il, 0);
+    il_op(il, CEE_DIV);
+    il_op(il, CEE_POP);
+}
+
 uint32_t il_label(struct il *il)
 {
     il->label_at[il->labels] = -1;
@@ -438,7 +446,10 @@ const struct run *run_image(const uint8_t *image, size_t len, const struct run_o
     };
     struct clr_runtime *rt;
     r->load = clr_load(&cfg, &rt);
-    r->result = r->load == CLR_OK ? clr_run(rt) : r->load;
+    if (r->load != CLR_OK)
+        r->result = r->load;
+    else
+        r->result = options != NULL && options->tests ? clr_run_tests(rt, &r->summary) : clr_run(rt);
     free(ram);
     return r;
 }

@@ -54,6 +54,8 @@ uint32_t il_label(struct il *il);
 void il_mark(struct il *il, uint32_t label);
 void il_branch(struct il *il, unsigned opcode, uint32_t label); /* short forms take a 1-byte offset */
 void il_switch(struct il *il, uint32_t n, const uint32_t *labels);
+/* 1 / 0 with the result popped: throws DivideByZeroException. */
+void il_divide_by_zero(struct il *il);
 /* Resolves the labels; the code is ready after this. */
 void il_finish(struct il *il);
 
@@ -76,6 +78,7 @@ struct prog {
 
 struct run {
     enum clr_result load, result;
+    struct clr_test_summary summary; /* run_options.tests */
     char out[16384];
     size_t out_len;
     char log[16384];
@@ -87,6 +90,7 @@ struct run_options {
     uint32_t max_depth;  /* 0: runtime default */
     uint32_t stack_slots;
     int64_t (*utc_now_ticks)(void *ctx); /* the board's clock; NULL: none */
+    bool tests; /* clr_run_tests instead of clr_run */
 };
 
 /* A fresh program (static storage, reused by the next prog_new). */

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const uint8_t ib_entry_size[CLR_TABLE_COUNT] = {12, 12, 12, 12, 32, 12, 36, 1, 1, 1, 8, 24, 1, 8, 8, 12};
+const uint8_t ib_entry_size[CLR_TABLE_COUNT] = {12, 12, 12, 12, 32, 12, 36, 1, 1, 1, 8, 24, 1, 8, 8, 12, 12};
 
 void ib_put16(uint8_t *p, uint16_t v)
 {

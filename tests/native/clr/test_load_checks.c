@@ -104,8 +104,8 @@ TEST(list_ends_at_the_first_word_that_is_not_the_magic)
 TEST(refuses_a_wrong_format)
 {
     const size_t n = build(ok_program());
-    ib_put16(app_of() + 4, 2);
-    check_refused(run_image(img, n, NULL), "assembly App: format 2 but this runtime reads format 1: build the "
+    ib_put16(app_of() + 4, 1); /* before the Test table */
+    check_refused(run_image(img, n, NULL), "assembly App: format 1 but this runtime reads format 2: build the "
                                            "deployment and the firmware from the same SDK version\n");
 }
 
@@ -127,7 +127,7 @@ TEST(refuses_a_header_cut_short)
     const uint32_t corlib = ib_get32(img + 8);
     char expected[256];
     snprintf(expected, sizeof expected,
-             "assembly #1 at offset 0x%x: 100 bytes left in the image but its header takes 168: the deployment image "
+             "assembly #1 at offset 0x%x: 100 bytes left in the image but its header takes 176: the deployment image "
              "is truncated; deploy it again\n",
              (unsigned)corlib);
     check_refused(run_image(img, corlib + 100, NULL), expected);
@@ -177,10 +177,10 @@ TEST(refuses_a_method_impl_table_outside_the_assembly)
 {
     const size_t n = build(ok_program());
     uint8_t *app = app_of();
-    ib_put32(app + 40 + 8 * CLR_TBL_METHOD_IMPL, 168);
+    ib_put32(app + 40 + 8 * CLR_TBL_METHOD_IMPL, CLR_HEADER_SIZE);
     ib_put32(app + 44 + 8 * CLR_TBL_METHOD_IMPL, 0x100000);
     ib_fix_crc(app);
-    check_refused_with(run_image(img, n, NULL), "assembly App: table 15 (MethodImpl) at 0xa8", "ends outside the assembly");
+    check_refused_with(run_image(img, n, NULL), "assembly App: table 15 (MethodImpl) at 0xb0", "ends outside the assembly");
 }
 
 TEST(refuses_a_string_offset_outside_the_string_table)
@@ -537,8 +537,8 @@ TEST(refuses_an_image_without_an_entry_point)
     struct prog *p = ok_program();
     p->app->flags = 0;
     const size_t n = build(p);
-    check_refused(run_image(img, n, NULL), "deployment image: no assembly has an entry point (flags bit 0): the app "
-                                           "must be in the image, last; deploy it\n");
+    check_refused(run_image(img, n, NULL), "deployment image: no assembly has an entry point or is the app (flags "
+                                           "bits 0 and 1): the app must be in the image, last; deploy it\n");
 }
 
 TEST(refuses_an_entry_point_with_other_arguments)

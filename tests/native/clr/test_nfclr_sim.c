@@ -1,5 +1,5 @@
 /*
- * nfclr_sim: the program's output alone on stdout, diagnostics on stderr, exit 0 / 1 / 2, and the
+ * nfclr_sim: the program's output alone on stdout, diagnostics on stderr, exit 0 / 1 / 2 / 3 (--test), and the
  * deployment read from a simulated flash file's managed_deploy partition.
  */
 #include <stdio.h>
@@ -27,12 +27,8 @@ static size_t program(bool fail)
     struct prog *p = prog_new();
     struct il *il = prog_main(p);
     prog_print_text(p, il, "Hello\n");
-    if (fail) {
-        il_ldc_i4(il, 1);
-        il_ldc_i4(il, 0);
-        il_op(il, CEE_DIV);
-        il_op(il, CEE_POP);
-    }
+    if (fail)
+        il_divide_by_zero(il);
     il_op(il, CEE_RET);
     const size_t n = prog_image(p, img, sizeof img);
     CHECK(n > 0);
@@ -136,4 +132,58 @@ TEST(options_set_the_runtime_memory)
     snprintf(args, sizeof args, "--ram 1024 %s", path);
     CHECK_EQ(run_sim(args, true, out, sizeof out), 1);
     CHECK_CONTAINS(out, "runtime: 1024 bytes of RAM given");
+}
+
+/* --test: App.Program.Ok passes; with `failing`, App.Program.Bad divides by zero. No Main when `tests_only`. */
+static size_t test_program(bool failing, bool tests_only)
+{
+    struct prog *p = prog_new();
+    il_op(prog_main(p), CEE_RET);
+    struct il il;
+    il_reset(&il);
+    il_op(&il, CEE_RET);
+    const uint32_t sig = ib_sig(p->app, SIG_BYTES(0, 0, 0, CLR_ELEM_VOID));
+    const uint16_t ok = prog_method(p, "Ok", sig, IB_NONE, &il);
+    il_reset(&il);
+    il_divide_by_zero(&il);
+    il_op(&il, CEE_RET);
+    const uint16_t bad = prog_method(p, "Bad", sig, IB_NONE, &il);
+    const uint16_t methods[] = {ok, bad};
+    for (unsigned i = 0; i < (failing ? 2u : 1u); i++) {
+        uint8_t *row = ib_row(p->app, CLR_TBL_TEST, p->app->count[CLR_TBL_TEST]++);
+        ib_put16(row + CLR_TEST_CLASS, p->program);
+        ib_put16(row + CLR_TEST_METHOD, methods[i]);
+        ib_put16(row + CLR_TEST_SETUP, CLR_NONE16);
+        ib_put16(row + CLR_TEST_CLEANUP, CLR_NONE16);
+        ib_put32(row + CLR_TEST_ARGS, CLR_NONE32);
+    }
+    if (tests_only) {
+        p->app->flags = CLR_ASSEMBLY_IS_APP;
+        p->app->entry_point = IB_NONE;
+    }
+    const size_t n = prog_image(p, img, sizeof img);
+    CHECK(n > 0);
+    return n;
+}
+
+TEST(test_runs_the_tests_and_exits_0_when_none_failed_4_when_some_did)
+{
+    char out[4096], args[600];
+    snprintf(args, sizeof args, "--test %s", write_file("pass.img", img, test_program(false, true)));
+    CHECK_EQ(run_sim(args, false, out, sizeof out), 0);
+    CHECK_STR_EQ(out, "PASS App.Program.Ok\n1 passed, 0 failed\n");
+    snprintf(args, sizeof args, "--test %s", write_file("fail.img", img, test_program(true, false)));
+    CHECK_EQ(run_sim(args, false, out, sizeof out), 4);
+    CHECK_STR_EQ(out, "PASS App.Program.Ok\n"
+                      "FAIL App.Program.Bad: System.DivideByZeroException: Attempted to divide by zero.\n"
+                      "1 passed, 1 failed\n");
+}
+
+TEST(a_test_assembly_without_main_run_without_test_exits_1)
+{
+    const char *path = write_file("tests.img", img, test_program(false, true));
+    char err[4096];
+    CHECK_EQ(run_sim(path, true, err, sizeof err), 1);
+    CHECK_STR_EQ(err, "assembly App has no entry point (Main), only tests: run them with clr_run_tests "
+                      "(nfclr_sim --test)\n");
 }

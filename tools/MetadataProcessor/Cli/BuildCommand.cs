@@ -30,7 +30,8 @@ internal static class BuildCommand
                 {
                     string checksum = a.InternalCalls > 0 ? $", {a.InternalCalls} internal calls (checksum 0x{a.NativeChecksum:x8})" : "";
                     string entry = a.HasEntryPoint ? ", entry point" : "";
-                    stdout.WriteLine($"{a.Name} {a.Version}: {a.Size} bytes at 0x{a.Offset:x}, {a.Types} types, {a.Methods} methods, {a.IlBytes} IL bytes{checksum}{entry}");
+                    string tests = a.Tests > 0 ? $", {a.Tests} tests" : "";
+                    stdout.WriteLine($"{a.Name} {a.Version}: {a.Size} bytes at 0x{a.Offset:x}, {a.Types} types, {a.Methods} methods, {a.IlBytes} IL bytes{checksum}{entry}{tests}");
                 }
                 stdout.WriteLine($"{path}: {image.Bytes.Length} bytes, {image.Assemblies.Count} assemblies");
             }

@@ -98,6 +98,14 @@ public static class ImageDump
                 var r = a.Row(TableId.MethodImpl, i);
                 return $"{TypeDefName(U16(r, 0))}: {Token(U32(r, 4))} implements {Token(U32(r, 8))}";
             });
+            Section(TableId.Test, i =>
+            {
+                var r = a.Row(TableId.Test, i);
+                string Hook(ushort m) => m == DeploymentFormat.None16 ? "-" : MethodName(m);
+                uint args = U32(r, 8);
+                return $"{TypeDefName(U16(r, 0))}: {MethodName(U16(r, 2))} setup {Hook(U16(r, 4))} cleanup {Hook(U16(r, 6))}" +
+                       (args == DeploymentFormat.None32 ? "" : $" DataRow blob 0x{args:x}");
+            });
             var strings = a.Strings();
             Line($"  Strings ({strings.Count} strings, {a.Count(TableId.Strings)} bytes)");
             foreach (var (offset, value) in strings)

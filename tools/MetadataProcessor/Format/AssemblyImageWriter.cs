@@ -37,7 +37,8 @@ public static class AssemblyImageWriter
         var span = image.AsSpan();
         BinaryPrimitives.WriteUInt32LittleEndian(span[0..], DeploymentFormat.Magic);
         BinaryPrimitives.WriteUInt16LittleEndian(span[4..], DeploymentFormat.Version);
-        ushort flags = assembly.EntryPoint != DeploymentFormat.None32 ? DeploymentFormat.FlagHasEntryPoint : (ushort)0;
+        ushort flags = (ushort)((assembly.EntryPoint != DeploymentFormat.None32 ? DeploymentFormat.FlagHasEntryPoint : 0) |
+                                (assembly.IsApp ? DeploymentFormat.FlagIsApp : 0));
         BinaryPrimitives.WriteUInt16LittleEndian(span[6..], flags);
         BinaryPrimitives.WriteUInt32LittleEndian(span[8..], (uint)image.Length);
         BinaryPrimitives.WriteUInt32LittleEndian(span[16..], nameOffset);
@@ -75,6 +76,7 @@ public static class AssemblyImageWriter
         Rows(TableId.FieldRva, a.FieldRvas),
         Rows(TableId.InterfaceImpl, a.InterfaceImpls),
         Rows(TableId.MethodImpl, a.MethodImpls),
+        Rows(TableId.Test, a.Tests),
     ];
 
     private static TableContent Rows<T>(TableId id, IReadOnlyList<T> rows) where T : ITableRow

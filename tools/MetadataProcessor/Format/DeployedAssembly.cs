@@ -9,6 +9,8 @@ public sealed class DeployedAssembly(string name, AssemblyVersion version)
     public uint NativeChecksum { get; set; }
     /// <summary>MethodDef index of the entry point, or <see cref="DeploymentFormat.None32"/>.</summary>
     public uint EntryPoint { get; set; } = DeploymentFormat.None32;
+    /// <summary>The application: the last assembly of the image, whose tests (<see cref="Tests"/>) run.</summary>
+    public bool IsApp { get; set; }
 
     public StringHeap Strings { get; } = new();
     public BlobHeap Blobs { get; } = new();
@@ -27,4 +29,5 @@ public sealed class DeployedAssembly(string name, AssemblyVersion version)
     public List<FieldRvaRow> FieldRvas { get; } = [];
     public List<InterfaceImplRow> InterfaceImpls { get; } = [];
     public List<MethodImplRow> MethodImpls { get; } = [];
+    public List<TestRow> Tests { get; } = [];
 }

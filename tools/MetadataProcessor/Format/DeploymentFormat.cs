@@ -1,21 +1,23 @@
 namespace MetadataProcessor.Format;
 
 /// <summary>
-/// The numbers of nf-interpreter-port/clr/DEPLOYMENT_FORMAT.md (format 1), in one place. Everything the writer,
+/// The numbers of nf-interpreter-port/clr/DEPLOYMENT_FORMAT.md (format 2), in one place. Everything the writer,
 /// the reader and the dump know about the layout comes from here.
 /// </summary>
 public static class DeploymentFormat
 {
     public const uint Magic = 0x31414E4E; // "NNA1"
-    public const ushort Version = 1;
+    public const ushort Version = 2;
     public const ushort FlagHasEntryPoint = 0x0001;
+    /// <summary>The application (the last assembly): its Main and its tests are the ones that run.</summary>
+    public const ushort FlagIsApp = 0x0002;
     public const uint None32 = 0xFFFFFFFF;
     public const ushort None16 = 0xFFFF;
 
     public const int HeaderSize = 40;
-    public const int TableCount = 16;
+    public const int TableCount = 17;
     public const int DirectorySize = TableCount * 8;
-    public const int TablesStart = HeaderSize + DirectorySize; // 168
+    public const int TablesStart = HeaderSize + DirectorySize; // 176
     public const int CrcStart = 16;
 
     /// <summary>Largest string offset an ldstr token can carry (24-bit index).</summary>
@@ -41,6 +43,7 @@ public enum TableId
     FieldRva = 13,
     InterfaceImpl = 14,
     MethodImpl = 15,
+    Test = 16,
 }
 
 /// <summary>Fixed entry sizes; 1 for the byte tables, whose count is their size in bytes.</summary>
@@ -58,6 +61,7 @@ public static class EntrySize
     public const int FieldRva = 8;
     public const int InterfaceImpl = 8;
     public const int MethodImpl = 12;
+    public const int Test = 12;
 
     public static int Of(TableId table) => table switch
     {
@@ -73,6 +77,7 @@ public static class EntrySize
         TableId.FieldRva => FieldRva,
         TableId.InterfaceImpl => InterfaceImpl,
         TableId.MethodImpl => MethodImpl,
+        TableId.Test => Test,
         _ => 1,
     };
 }
@@ -116,6 +121,8 @@ public static class SignatureKind
     public const byte Field = 1;
     public const byte Locals = 2;
     public const byte Type = 3;
+    /// <summary>A test's DataRow arguments: u8 count, then per argument its element type and value.</summary>
+    public const byte DataRow = 4;
 
     public const byte MethodHasThis = 0x01;
 }

@@ -157,6 +157,20 @@ public sealed record InterfaceImplRow(ushort Type, uint Interface) : ITableRow
     }
 }
 
+/// <summary>Table 16: one test (a test method, once per DataRow): its class, method, the class's Setup and
+/// Cleanup (None16: none), and the blob offset of its DataRow arguments (None32: none).</summary>
+public sealed record TestRow(ushort Class, ushort Method, ushort Setup, ushort Cleanup, uint Arguments) : ITableRow
+{
+    public void Write(BinaryWriter w)
+    {
+        w.Write(Class);
+        w.Write(Method);
+        w.Write(Setup);
+        w.Write(Cleanup);
+        w.Write(Arguments);
+    }
+}
+
 /// <summary>Table 15 (amendment): an explicit implementation, e.g. <c>void IDisposable.Dispose()</c>:
 /// MethodDef token of the body, MethodDef or MethodRef token of the declaration it implements.</summary>
 public sealed record MethodImplRow(ushort Type, uint Body, uint Declaration) : ITableRow
