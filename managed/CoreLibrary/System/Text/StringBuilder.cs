@@ -248,32 +248,8 @@ namespace System.Text
             return Append(value.ToString());
         }
 
-        public StringBuilder Append(byte value)
-        {
-            return Append(value.ToString());
-        }
-
-        public StringBuilder Append(sbyte value)
-        {
-            return Append(value.ToString());
-        }
-
-        public StringBuilder Append(short value)
-        {
-            return Append(value.ToString());
-        }
-
-        public StringBuilder Append(ushort value)
-        {
-            return Append(value.ToString());
-        }
-
+        // byte, sbyte, short and ushort bind to Append(int), uint to Append(long): the same text, fewer methods.
         public StringBuilder Append(int value)
-        {
-            return Append(value.ToString());
-        }
-
-        public StringBuilder Append(uint value)
         {
             return Append(value.ToString());
         }
