@@ -37,6 +37,9 @@ struct clr_hal {
     void (*console_write)(void *ctx, const char *utf8, size_t len);
     /* One diagnostic line (refusals, unhandled exceptions), NUL-terminated, without a newline. */
     void (*log_line)(void *ctx, const char *line);
+    /* Optional clock: the current UTC time in .NET ticks (100 ns since 0001-01-01), for DateTime.UtcNow.
+     * NULL: reading the time stops the program with NotSupportedException. */
+    int64_t (*utc_now_ticks)(void *ctx);
     /* Milliseconds since any fixed point (Thread.Sleep, timeouts, timers). NULL: a virtual clock that jumps
      * to the next deadline whenever every thread waits (deterministic; what tests want). */
     uint64_t (*now_ms)(void *ctx);

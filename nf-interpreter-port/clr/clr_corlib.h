@@ -47,4 +47,41 @@ enum clr_exception clr_thread_set_background(struct clr_runtime *rt, struct clr_
 enum clr_exception clr_thread_sleep(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
 enum clr_exception clr_thread_start(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
 
+/* clr_corlib_text.c: String's constructors, and copies between strings and char arrays. */
+enum clr_exception clr_string_ctor_chars(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_string_ctor_chars_range(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_string_ctor_repeat(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_string_substring(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_string_copy_chars(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_string_index_of_char(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_string_index_of_string(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_string_last_index_of_char(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_string_last_index_of_string(struct clr_runtime *rt, struct clr_slot *args,
+                                                   struct clr_slot *result);
+
+/* clr_corlib_math.c: System.Math over libm, and BitConverter's bit reinterpretations. */
+enum clr_exception clr_math_acos(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_asin(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_atan(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_atan2(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_ceiling(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_cos(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_exp(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_floor(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_log(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_log10(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_pow(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_round(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_sin(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_sqrt(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_tan(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_math_truncate(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_bits_double_to_int64(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_bits_int64_to_double(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_bits_single_to_int32(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_bits_int32_to_single(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+
+/* clr_corlib_time.c: DateTime's clock (the board's, through the HAL). */
+enum clr_exception clr_date_time_utc_now_ticks(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+
 #endif /* CLR_CORLIB_H */

@@ -23,6 +23,8 @@ static const struct exception_info exceptions[] = {
     [CLR_EXC_INVALID_CAST] = {"System.InvalidCastException", NULL},
     [CLR_EXC_ARRAY_TYPE_MISMATCH] = {"System.ArrayTypeMismatchException",
                                      "Attempted to access an element as a type incompatible with the array."},
+    [CLR_EXC_ARGUMENT_NULL] = {"System.ArgumentNullException", NULL},
+    [CLR_EXC_ARGUMENT_OUT_OF_RANGE] = {"System.ArgumentOutOfRangeException", NULL},
     [CLR_EXC_SYNCHRONIZATION_LOCK] = {"System.Threading.SynchronizationLockException",
                                       "Object synchronization method was called from an unsynchronized block of code."},
     [CLR_EXC_THREAD_STATE] = {"System.Threading.ThreadStateException",

@@ -166,6 +166,8 @@ enum clr_exception {
     CLR_EXC_NOT_SUPPORTED,
     CLR_EXC_INVALID_CAST,
     CLR_EXC_ARRAY_TYPE_MISMATCH,
+    CLR_EXC_ARGUMENT_NULL,         /* from internal calls; the detail is .NET's whole message */
+    CLR_EXC_ARGUMENT_OUT_OF_RANGE, /* likewise */
     CLR_EXC_SYNCHRONIZATION_LOCK,
     CLR_EXC_THREAD_STATE,
     CLR_EXC_THROWN, /* a managed exception object (rt->exception_object): throw, or a runtime one being handled */

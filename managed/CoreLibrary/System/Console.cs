@@ -11,8 +11,6 @@ namespace System
         // .NET writes "\n" on Linux; the conformance runner compares against that.
         private const string NewLine = "\n";
 
-        private const string CharOutputMissing = "Writing a char is not available yet on the device: write a string instead.";
-
         [MethodImpl(MethodImplOptions.InternalCall)]
         private static extern void WriteNative(string value);
 
@@ -163,18 +161,15 @@ namespace System
             WriteLineNative(arg == null ? string.Format(format, null, null) : string.Format(format, arg));
         }
 
-        // Without a char overload C# would bind a char argument to the int overload and print its code;
-        // .NET prints the character. Refuse at compile time until char output exists.
-        [Obsolete(CharOutputMissing, true)]
+        // Without these C# would bind a char argument to the int overload and print its code.
         public static void Write(char value)
         {
-            throw new InvalidOperationException(CharOutputMissing);
+            WriteNative(new string(value, 1));
         }
 
-        [Obsolete(CharOutputMissing, true)]
         public static void WriteLine(char value)
         {
-            throw new InvalidOperationException(CharOutputMissing);
+            WriteLineNative(new string(value, 1));
         }
     }
 }

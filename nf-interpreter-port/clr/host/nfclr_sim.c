@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "board_partitions.h"
 #include "clr.h"
@@ -43,6 +44,16 @@ static void log_line(void *ctx, const char *line)
     (void)ctx;
     fflush(stdout); /* keep the order of program output and diagnostics on a shared terminal */
     fprintf(stderr, "%s\n", line);
+}
+
+/* The host's real-time clock as .NET ticks: 100 ns units since 0001-01-01 (the Unix epoch is 621355968000000000). */
+static int64_t utc_now_ticks(void *ctx)
+{
+    (void)ctx;
+    struct timespec now;
+    if (clock_gettime(CLOCK_REALTIME, &now) != 0)
+        return 621355968000000000LL;
+    return 621355968000000000LL + (int64_t)now.tv_sec * 10000000 + now.tv_nsec / 100;
 }
 
 static void usage(FILE *out)
@@ -214,7 +225,7 @@ int main(int argc, char **argv)
         .ram_size = (size_t)ram_size,
         .max_call_depth = (uint32_t)max_depth,
         .stack_slots = (uint32_t)stack_slots,
-        .hal = {.console_write = console_write, .log_line = log_line, .ctx = NULL},
+        .hal = {.console_write = console_write, .log_line = log_line, .utc_now_ticks = utc_now_ticks, .ctx = NULL},
         .gc_stress = (uint8_t)gc_stress,
         .natives = natives,
         .native_count = sizeof natives / sizeof natives[0],

@@ -203,6 +203,36 @@ static const struct corlib_method corlib_natives[] = {
     {"String", "Equals", "System.String::Equals(System.String,System.String)", {0, 0, 2, CLR_ELEM_BOOLEAN, S, S}, 6, false},
     {"String", "get_Chars", "System.String::get_Chars(System.Int32)", {0, 1, 1, CLR_ELEM_CHAR, CLR_ELEM_I4}, 5, true},
     {"String", "get_Length", "System.String::get_Length()", {0, 1, 0, CLR_ELEM_I4}, 4, true},
+    {"String", ".ctor", "System.String::.ctor(System.Char,System.Int32)", {0, 1, 2, CLR_ELEM_VOID, CLR_ELEM_CHAR, CLR_ELEM_I4}, 6, true},
+    {"String", ".ctor", "System.String::.ctor(System.Char[])", {0, 1, 1, CLR_ELEM_VOID, CLR_ELEM_SZARRAY, CLR_ELEM_CHAR}, 6, true},
+    {"String", ".ctor", "System.String::.ctor(System.Char[],System.Int32,System.Int32)", {0, 1, 3, CLR_ELEM_VOID, CLR_ELEM_SZARRAY, CLR_ELEM_CHAR, CLR_ELEM_I4, CLR_ELEM_I4}, 8, true},
+    {"String", "CopyChars", "System.String::CopyChars(System.Int32,System.Char[],System.Int32,System.Int32)", {0, 1, 4, CLR_ELEM_VOID, CLR_ELEM_I4, CLR_ELEM_SZARRAY, CLR_ELEM_CHAR, CLR_ELEM_I4, CLR_ELEM_I4}, 9, true},
+    {"String", "IndexOfUnchecked", "System.String::IndexOfUnchecked(System.Char,System.Int32,System.Int32)", {0, 1, 3, CLR_ELEM_I4, CLR_ELEM_CHAR, CLR_ELEM_I4, CLR_ELEM_I4}, 7, true},
+    {"String", "IndexOfUnchecked", "System.String::IndexOfUnchecked(System.String,System.Int32,System.Int32)", {0, 1, 3, CLR_ELEM_I4, S, CLR_ELEM_I4, CLR_ELEM_I4}, 7, true},
+    {"String", "LastIndexOfUnchecked", "System.String::LastIndexOfUnchecked(System.Char,System.Int32,System.Int32)", {0, 1, 3, CLR_ELEM_I4, CLR_ELEM_CHAR, CLR_ELEM_I4, CLR_ELEM_I4}, 7, true},
+    {"String", "LastIndexOfUnchecked", "System.String::LastIndexOfUnchecked(System.String,System.Int32,System.Int32)", {0, 1, 3, CLR_ELEM_I4, S, CLR_ELEM_I4, CLR_ELEM_I4}, 7, true},
+    {"String", "SubstringUnchecked", "System.String::SubstringUnchecked(System.Int32,System.Int32)", {0, 1, 2, S, CLR_ELEM_I4, CLR_ELEM_I4}, 6, true},
+    {"DateTime", "GetUtcNowTicks", "System.DateTime::GetUtcNowTicks()", {0, 0, 0, CLR_ELEM_I8}, 4, false},
+    {"BitConverter", "DoubleToInt64Bits", "System.BitConverter::DoubleToInt64Bits(System.Double)", {0, 0, 1, CLR_ELEM_I8, CLR_ELEM_R8}, 5, false},
+    {"BitConverter", "Int32BitsToSingle", "System.BitConverter::Int32BitsToSingle(System.Int32)", {0, 0, 1, CLR_ELEM_R4, CLR_ELEM_I4}, 5, false},
+    {"BitConverter", "Int64BitsToDouble", "System.BitConverter::Int64BitsToDouble(System.Int64)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_I8}, 5, false},
+    {"BitConverter", "SingleToInt32Bits", "System.BitConverter::SingleToInt32Bits(System.Single)", {0, 0, 1, CLR_ELEM_I4, CLR_ELEM_R4}, 5, false},
+    {"Math", "Acos", "System.Math::Acos(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Asin", "System.Math::Asin(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Atan", "System.Math::Atan(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Ceiling", "System.Math::Ceiling(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Cos", "System.Math::Cos(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Exp", "System.Math::Exp(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Floor", "System.Math::Floor(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Log", "System.Math::Log(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Log10", "System.Math::Log10(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Round", "System.Math::Round(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Sin", "System.Math::Sin(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Sqrt", "System.Math::Sqrt(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Tan", "System.Math::Tan(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Truncate", "System.Math::Truncate(System.Double)", {0, 0, 1, CLR_ELEM_R8, CLR_ELEM_R8}, 5, false},
+    {"Math", "Atan2", "System.Math::Atan2(System.Double,System.Double)", {0, 0, 2, CLR_ELEM_R8, CLR_ELEM_R8, CLR_ELEM_R8}, 6, false},
+    {"Math", "Pow", "System.Math::Pow(System.Double,System.Double)", {0, 0, 2, CLR_ELEM_R8, CLR_ELEM_R8, CLR_ELEM_R8}, 6, false},
     {"String", "FormatSlice", "System.String::FormatSlice(System.String,System.Int32,System.Int32)",
      {0, 0, 3, S, S, CLR_ELEM_I4, CLR_ELEM_I4}, 7, false},
     {"Convert", "Base64", "System.Convert::Base64(System.Byte[])", {0, 0, 1, S, CLR_ELEM_SZARRAY, CLR_ELEM_U1}, 6, false},
@@ -212,17 +242,29 @@ static const struct corlib_method corlib_natives[] = {
     {"NativeGC", "Run", "nanoFramework.Runtime.Native.GC::Run(System.Boolean)", {0, 0, 1, CLR_ELEM_U4, CLR_ELEM_BOOLEAN},
      5, false},
 };
-/* The classes holding them (Object aside); Array last, so that tests can add fields to it. */
-static const struct {
-    const char *key, *name_space, *name;
-} corlib_classes[] = {
-    {"String", "System", "String"}, {"Console", "System", "Console"}, {"Number", "System", "Number"},
-    {"Convert", "System", "Convert"}, {"GC", "System", "GC"}, {"NativeGC", "nanoFramework.Runtime.Native", "GC"},
-    {"Array", "System", "Array"},
-};
-#define CLASS_COUNT (sizeof corlib_classes / sizeof corlib_classes[0])
 #define NATIVE_COUNT (sizeof corlib_natives / sizeof corlib_natives[0])
 #define FIRMWARE_MAX 256u /* internal calls the firmware may have */
+
+/* The classes holding them besides Object: String first (sealed), Array fifth (abstract), the rest static;
+ * Math last, so that tests can add fields to it. */
+static const struct {
+    const char *key, *name_space, *name;
+} corlib_types[] = {
+    {"String", "System", "String"},     {"Console", "System", "Console"},   {"Number", "System", "Number"},
+    {"Convert", "System", "Convert"},   {"Array", "System", "Array"},       {"BitConverter", "System", "BitConverter"},
+    {"DateTime", "System", "DateTime"}, {"GC", "System", "GC"},             {"NativeGC", "nanoFramework.Runtime.Native", "GC"},
+    {"Math", "System", "Math"},
+};
+#define TYPE_COUNT (sizeof corlib_types / sizeof corlib_types[0])
+_Static_assert(TYPE_COUNT <= sizeof((struct prog *)0)->corlib_type_refs / sizeof(uint16_t), "prog.corlib_type_refs");
+
+static unsigned corlib_type_index(const char *type)
+{
+    unsigned t = 0;
+    while (t + 1 < TYPE_COUNT && strcmp(corlib_types[t].key, type) != 0)
+        t++;
+    return t;
+}
 
 static void build_corlib(struct ib_assembly *c)
 {
@@ -249,12 +291,12 @@ static void build_corlib(struct ib_assembly *c)
             firmware[f] = ib_method_def(c, "Placeholder", MA_STATIC, MI_INTERNAL_CALL,
                                         ib_sig(c, SIG_BYTES(0, 0, 0, CLR_ELEM_VOID)), IB_NONE, 0);
     }
-    for (unsigned t = 0; t < CLASS_COUNT; t++) {
-        ib_type_def(c, corlib_classes[t].name_space, corlib_classes[t].name,
-                    t == 0 ? TA_SEALED : t == CLASS_COUNT - 1 ? 0x81 : 0x181, TOK_TYPE_DEF(object));
+    for (unsigned t = 0; t < TYPE_COUNT; t++) {
+        ib_type_def(c, corlib_types[t].name_space, corlib_types[t].name, t == 0 ? TA_SEALED : t == 4 ? 0x81 : 0x181,
+                    TOK_TYPE_DEF(object));
         for (unsigned i = 0; i < NATIVE_COUNT; i++) {
             const struct corlib_method *m = &corlib_natives[i];
-            if (strcmp(m->type, corlib_classes[t].key) != 0)
+            if (strcmp(m->type, corlib_types[t].key) != 0)
                 continue;
             methods[i] = ib_method_def(c, m->name, m->instance ? 0 : MA_STATIC, MI_INTERNAL_CALL,
                                        ib_sig(c, m->sig, m->sig_len), IB_NONE, 0);
@@ -280,33 +322,55 @@ struct prog *prog_new(void)
     p->corlib_ref = ib_assembly_ref(a, "mscorlib", 1, 0);
     const uint16_t object = ib_type_ref(a, p->corlib_ref, "System", "Object");
     p->enum_type_ref = ib_type_ref(a, p->corlib_ref, "System", "Enum");
-    uint16_t owners[5];
-    static const char *const types[] = {"String", "Console", "Number", "Convert", "Array"};
-    for (unsigned t = 0; t < 5; t++)
-        owners[t] = ib_type_ref(a, p->corlib_ref, "System", types[t]);
-    p->string_type_ref = owners[0];
-    uint32_t *tokens[NATIVE_COUNT] = {&p->array_length, &p->write, &p->r8_to_s, &p->format_double, &p->format_integer,
-                                      &p->format_single, &p->i4_to_s, &p->i8_to_s, &p->parse_floating,
-                                      &p->parse_integer, &p->r4_to_s, &p->u4_to_s,
-                                      &p->u8_to_s, &p->object_to_s, &p->concat, &p->equals, &p->get_chars,
-                                      &p->get_length, &p->format_slice, &p->base64, NULL, NULL, NULL};
-    for (unsigned i = 0; i < NATIVE_COUNT; i++) {
-        const struct corlib_method *m = &corlib_natives[i];
-        if (tokens[i] == NULL)
-            continue;
-        const unsigned t = strcmp(m->type, "String") == 0    ? 0
-                           : strcmp(m->type, "Console") == 0 ? 1
-                           : strcmp(m->type, "Convert") == 0 ? 3
-                           : strcmp(m->type, "Array") == 0   ? 4
-                                                             : 2;
-        const uint16_t owner = strcmp(m->type, "Object") == 0 ? object : owners[t];
-        *tokens[i] = TOK_METHOD_REF(ib_method_ref(a, owner, m->name, ib_sig(a, m->sig, m->sig_len)));
-    }
+    p->object_type_ref = object;
+    for (unsigned t = 0; t < TYPE_COUNT; t++)
+        p->corlib_type_refs[t] = ib_type_ref(a, p->corlib_ref, corlib_types[t].name_space, corlib_types[t].name);
+    p->string_type_ref = p->corlib_type_refs[0];
+    const struct {
+        const char *canonical;
+        uint32_t *token;
+    } used[] = {
+        {"System.Array::get_Length()", &p->array_length},
+        {"System.Console::WriteNative(System.String)", &p->write},
+        {"System.Number::DoubleToString(System.Double)", &p->r8_to_s},
+        {"System.Number::Int32ToString(System.Int32)", &p->i4_to_s},
+        {"System.Number::Int64ToString(System.Int64)", &p->i8_to_s},
+        {"System.Number::SingleToString(System.Single)", &p->r4_to_s},
+        {"System.Number::UInt32ToString(System.UInt32)", &p->u4_to_s},
+        {"System.Number::UInt64ToString(System.UInt64)", &p->u8_to_s},
+        {"System.Object::ToString()", &p->object_to_s},
+        {"System.String::Concat(System.String,System.String)", &p->concat},
+        {"System.String::Equals(System.String,System.String)", &p->equals},
+        {"System.String::get_Chars(System.Int32)", &p->get_chars},
+        {"System.String::get_Length()", &p->get_length},
+        {"System.Number::FormatDouble(System.Double,System.String)", &p->format_double},
+        {"System.Number::FormatInteger(System.Int64,System.Int32,System.String)", &p->format_integer},
+        {"System.Number::FormatSingle(System.Single,System.String)", &p->format_single},
+        {"System.Number::ParseFloating(System.String,System.Int32,System.Int32,System.Double&)", &p->parse_floating},
+        {"System.Number::ParseInteger(System.String,System.Int32,System.Int32,System.Int64&)", &p->parse_integer},
+        {"System.String::FormatSlice(System.String,System.Int32,System.Int32)", &p->format_slice},
+        {"System.Convert::Base64(System.Byte[])", &p->base64},
+    };
+    for (unsigned u = 0; u < sizeof used / sizeof used[0]; u++)
+        *used[u].token = prog_corlib_call(p, used[u].canonical);
     p->program = ib_type_def(a, "App", "Program", 0, TOK_TYPE_REF(object));
     p->main = ib_method_def(a, "Main", MA_STATIC, 0, ib_sig(a, SIG_BYTES(0, 0, 0, CLR_ELEM_VOID)), IB_NONE, 64);
     ib_entry_point(a, p->main);
     il_reset(&p->main_il);
     return p;
+}
+
+uint32_t prog_corlib_call(struct prog *p, const char *canonical)
+{
+    unsigned i = 0;
+    while (i < NATIVE_COUNT && strcmp(corlib_natives[i].canonical, canonical) != 0)
+        i++;
+    if (i == NATIVE_COUNT)
+        return 0; /* not one of the natives above: the test's token stays invalid */
+    const struct corlib_method *m = &corlib_natives[i];
+    const uint16_t owner = strcmp(m->type, "Object") == 0 ? p->object_type_ref
+                                                           : p->corlib_type_refs[corlib_type_index(m->type)];
+    return TOK_METHOD_REF(ib_method_ref(p->app, owner, m->name, ib_sig(p->app, m->sig, m->sig_len)));
 }
 
 struct il *prog_main(struct prog *p)
@@ -391,7 +455,8 @@ const struct run *run_image(const uint8_t *image, size_t len, const struct run_o
         .ram_size = ram_size,
         .max_call_depth = options != NULL ? options->max_depth : 0,
         .stack_slots = options != NULL ? options->stack_slots : 0,
-        .hal = {.console_write = capture_console, .log_line = capture_log, .ctx = r},
+        .hal = {.console_write = capture_console, .log_line = capture_log,
+                .utc_now_ticks = options != NULL ? options->utc_now_ticks : NULL, .ctx = r},
         .gc_stress = (uint8_t)((options != NULL && options->gc_stress) || getenv("CLR_GC_STRESS") != NULL),
     };
     struct clr_runtime *rt;

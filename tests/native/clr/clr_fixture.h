@@ -72,6 +72,8 @@ struct prog {
     uint16_t corlib_ref;    /* AssemblyRef of mscorlib in app */
     uint16_t enum_type_ref; /* TypeRef System.Enum in app */
     uint16_t string_type_ref;
+    uint16_t object_type_ref;
+    uint16_t corlib_type_refs[10]; /* TypeRefs in app of the fixture corlib's classes holding internal calls */
 };
 
 struct run {
@@ -89,12 +91,15 @@ struct run_options {
     uint32_t max_depth;  /* 0: runtime default */
     uint32_t stack_slots;
     bool gc_stress; /* also on for every run when the environment has CLR_GC_STRESS */
+    int64_t (*utc_now_ticks)(void *ctx); /* the board's clock; NULL: none */
     bool tests; /* clr_run_tests instead of clr_run */
 };
 
 /* A fresh program (static storage, reused by the next prog_new). */
 struct prog *prog_new(void);
 struct il *prog_main(struct prog *p);
+/* A MethodRef token in app for the firmware's internal call of that canonical name (0 when there is none). */
+uint32_t prog_corlib_call(struct prog *p, const char *canonical);
 /* Emits a call to print the value on top of the stack (the call of XToString, then WriteNative). */
 void prog_print_i4(struct prog *p, struct il *il);
 void prog_print_u4(struct prog *p, struct il *il);
