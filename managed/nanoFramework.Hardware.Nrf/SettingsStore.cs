@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace nanoFramework.Hardware.Nrf
 {
@@ -102,6 +103,24 @@ namespace nanoFramework.Hardware.Nrf
         public void EraseAll()
         {
             Check(EraseNative());
+        }
+
+        /// <summary>Stores text as UTF-8 (at least one character).</summary>
+        public void SetString(string key, string value)
+        {
+            if (value == null)
+            {
+                throw new ArgumentNullException("value");
+            }
+
+            Set(key, Encoding.UTF8.GetBytes(value));
+        }
+
+        /// <summary>The value as UTF-8 text, or null when there is none.</summary>
+        public string GetString(string key)
+        {
+            byte[] value = Get(key);
+            return value == null ? null : Encoding.UTF8.GetString(value);
         }
 
         public void SetInt32(string key, int value)

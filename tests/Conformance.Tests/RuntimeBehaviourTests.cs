@@ -44,7 +44,7 @@ public class RuntimeBehaviourTests
         {
             var first = RunProgram("Settings", "--settings", flash);
             Assert.Equal(0, first.Exit);
-            Assert.Equal("0\n3\n3\nTrue\nTrue\n2\nbt/keys/1\n3\nFalse\n" +
+            Assert.Equal("0\n3\n3\nTrue\nTrue\nKüche\n2\nbt/keys/1\n3\nFalse\n" +
                          "NVS partition full (garbage collection could not make room); nothing was lost\n" +
                          "True\n7\nTrue\n0\nsettings key is null, empty or longer than 64 bytes\n" +
                          "A setting's value holds at least one byte. (Parameter 'value')\n", first.Out);

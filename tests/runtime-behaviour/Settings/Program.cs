@@ -17,6 +17,9 @@ class Program
         Console.WriteLine(name[2]);
         Console.WriteLine(store.Contains("app/name"));
         Console.WriteLine(store.Get("app/missing") == null);
+        store.SetString("app/label", "Küche");
+        Console.WriteLine(store.GetString("app/label"));
+        store.Delete("app/label");
         store.Set("bt/keys/1", new byte[] { 9 });
         Console.WriteLine(store.GetKeys("app").Length);
         Console.WriteLine(store.GetKeys("bt")[0]);
