@@ -126,7 +126,6 @@ void clr_wake(struct clr_runtime *rt, uint8_t kind, const struct clr_block *obje
     }
 }
 
-static struct clr_object *thread_object(struct clr_runtime *rt, uint32_t index, enum clr_exception *exc);
 
 void clr_thread_finished(struct clr_runtime *rt)
 {
