@@ -126,7 +126,6 @@ void clr_wake(struct clr_runtime *rt, uint8_t kind, const struct clr_block *obje
     }
 }
 
-
 void clr_thread_finished(struct clr_runtime *rt)
 {
     struct clr_thread *t = current(rt);
