@@ -10,10 +10,6 @@ const uint8_t clr_table_entry_size[CLR_TABLE_COUNT] = {
     [CLR_TBL_METHOD_IMPL] = 12,
 };
 
-const uint8_t *clr_row(const struct clr_assembly *a, unsigned table, uint32_t index)
-{
-    return a->base + a->tables[table].offset + index * clr_table_entry_size[table];
-}
 
 void clr_read_type_def(const struct clr_assembly *a, uint32_t index, struct clr_type_def *td)
 {

@@ -351,7 +351,13 @@ struct clr_member_ref {
     uint32_t signature;
 };
 
-const uint8_t *clr_row(const struct clr_assembly *a, unsigned table, uint32_t index);
+extern const uint8_t clr_table_entry_size[CLR_TABLE_COUNT];
+
+/* Row `index` of a table (the loader checked the table's bounds; callers check the index). */
+static inline const uint8_t *clr_row(const struct clr_assembly *a, unsigned table, uint32_t index)
+{
+    return a->base + a->tables[table].offset + index * clr_table_entry_size[table];
+}
 void clr_read_type_def(const struct clr_assembly *a, uint32_t index, struct clr_type_def *td);
 void clr_read_method_def(const struct clr_assembly *a, uint32_t index, struct clr_method_def *md);
 void clr_read_member_ref(const struct clr_assembly *a, unsigned table, uint32_t index, struct clr_member_ref *mr);

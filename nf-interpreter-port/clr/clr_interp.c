@@ -72,11 +72,11 @@ static uint8_t return_elem(struct clr_runtime *rt, const struct clr_assembly *a,
 
 /* ---- frames ---- */
 
-static enum clr_exception push_frame(struct clr_runtime *rt, struct clr_assembly *a, uint32_t method,
-                                     uint16_t init_type)
+/* Pushes the frame of MethodDef `method` (md: its row, decoded) with its arguments on the caller's stack. */
+static enum clr_exception push_method_frame(struct clr_runtime *rt, struct clr_assembly *a, uint32_t method,
+                                            uint16_t init_type, const struct clr_method_def *method_def)
 {
-    struct clr_method_def md;
-    clr_read_method_def(a, method, &md);
+    const struct clr_method_def md = *method_def;
     const uint8_t ret_elem = return_elem(rt, a, &md);
     if (rt->depth == rt->frame_capacity)
         return clr_throw(rt, CLR_EXC_STACK_OVERFLOW, NULL);
@@ -117,6 +117,14 @@ static enum clr_exception push_frame(struct clr_runtime *rt, struct clr_assembly
     }
     rt->depth++;
     return CLR_EXC_NONE;
+}
+
+static enum clr_exception push_frame(struct clr_runtime *rt, struct clr_assembly *a, uint32_t method,
+                                     uint16_t init_type)
+{
+    struct clr_method_def md;
+    clr_read_method_def(a, method, &md);
+    return push_method_frame(rt, a, method, init_type, &md);
 }
 
 /* Starts `type`'s .cctor if it has not run: *started tells whether a frame was pushed for it. */
@@ -193,9 +201,7 @@ enum clr_exception clr_call_method(struct clr_runtime *rt, struct clr_frame *cal
     struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(handle)];
     uint32_t row = CLR_HANDLE_ROW(handle);
     struct clr_method_def md;
-    struct clr_type_def td;
     clr_read_method_def(a, row, &md);
-    clr_read_type_def(a, md.owner, &td);
     char name[96];
     bool restart;
     enum clr_exception init = clr_init_before_call(rt, caller, handle, &restart);
@@ -278,7 +284,7 @@ enum clr_exception clr_call_method(struct clr_runtime *rt, struct clr_frame *cal
     if (md.il_size == 0)
         return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "%s has no body (abstract, or an internal call that is not "
                          "marked as one).", method_name(a, row, name, sizeof name));
-    return push_frame(rt, a, row, CLR_NONE16);
+    return push_method_frame(rt, a, row, CLR_NONE16, &md);
 }
 
 enum clr_exception clr_do_return(struct clr_runtime *rt, struct clr_frame *f)
@@ -1799,6 +1805,38 @@ static enum clr_exception fast_loop(struct clr_runtime *rt, struct clr_frame *f)
             a[0].v.i4 = (int32_t)r;
             sp--;
             ip++;
+            continue;
+        }
+        case CEE_LDFLD: case CEE_STFLD: { /* a field of this assembly's class, on an object of exactly that class */
+            const bool store = op == CEE_STFLD;
+            struct clr_slot *o = sp - (store ? 2 : 1);
+            if (size - ip < 5 || o < base || o->kind != CLR_K_O || o->v.o == NULL || o->v.o->kind != CLR_BLOCK_OBJECT)
+                goto out;
+            const uint32_t token = clr_rd32(il + ip + 1);
+            if (CLR_TOKEN_TABLE(token) != CLR_TOK_FIELD_DEF ||
+                CLR_TOKEN_INDEX(token) >= f->assembly->tables[CLR_TBL_FIELD_DEF].count)
+                goto out;
+            const struct clr_field_info *info = &f->assembly->fields[CLR_TOKEN_INDEX(token)];
+            struct clr_object *obj = (struct clr_object *)o->v.o;
+            if (obj->type != CLR_HANDLE(f->assembly->index, info->owner) || info->instance_slot >= obj->field_count)
+                goto out;
+            struct clr_slot *field = &obj->fields[info->instance_slot];
+            if (store) {
+                const struct clr_slot *v = sp - 1;
+                if (!((v->kind == CLR_K_I4 && info->elem == CLR_ELEM_I4) ||
+                      (v->kind == CLR_K_O && info->elem == CLR_ELEM_OBJECT)))
+                    goto out;
+                field->kind = v->kind;
+                field->elem = info->elem;
+                field->v = v->v;
+                sp -= 2;
+            } else {
+                if (field->kind == CLR_K_NONE || field->elem == CLR_ELEM_VALUETYPE)
+                    goto out; /* never written, or a struct: the general code */
+                *o = *field;
+                o->elem = 0;
+            }
+            ip += 5;
             continue;
         }
         case 0x94: case 0x9A: { /* ldelem.i4, ldelem.ref */
