@@ -43,7 +43,7 @@ enum clr_table_id {
     CLR_TBL_EH = 11,
     CLR_TBL_FIELD_DATA = 12,
     CLR_TBL_FIELD_RVA = 13,
-    CLR_TBL_INTERFACE_IMPL = 14, /* bounds-checked now, used with interface dispatch (slice 2) */
+    CLR_TBL_INTERFACE_IMPL = 14, /* read by interface dispatch and casts */
     CLR_TBL_METHOD_IMPL = 15,
     CLR_TBL_TEST = 16,
     CLR_TABLE_COUNT = 17

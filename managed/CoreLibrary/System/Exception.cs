@@ -21,14 +21,10 @@ namespace System
             _innerException = innerException;
         }
 
-        /// <summary>
-        /// The message given, or a default. .NET's default names the actual exception type; that needs
-        /// GetType (slice 2 of the runtime), so until then it names System.Exception. The exceptions
-        /// of this library pass their own default text and never reach it.
-        /// </summary>
+        /// <summary>The message given, or .NET's default naming the exception's type.</summary>
         public virtual string Message
         {
-            get { return _message ?? "Exception of type 'System.Exception' was thrown."; }
+            get { return _message ?? "Exception of type '" + GetType().FullName + "' was thrown."; }
         }
 
         public Exception InnerException

@@ -21,6 +21,10 @@ namespace Conformance.Exceptions
         }
     }
 
+    public class QuietException : Exception
+    {
+    }
+
     public static class Program
     {
         static int Divide(int a, int b)
@@ -357,6 +361,8 @@ namespace Conformance.Exceptions
             CatchInFinally(0);
             Exception plain = new Exception("plain message");
             Console.WriteLine(plain.Message);
+            Console.WriteLine(new QuietException().Message); // .NET's default names the type
+            Console.WriteLine(new Exception().Message);
             Console.WriteLine("done");
         }
     }

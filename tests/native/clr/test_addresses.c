@@ -1,5 +1,5 @@
 /*
- * Managed pointers (runtime slice 2): ldloca, ldarga, ldsflda, ldind.* and stind.*, by-reference
+ * Managed pointers: ldloca, ldarga, ldsflda, ldind.* and stind.*, by-reference
  * parameters and a value type's 'this' (how Roslyn compiles `i.ToString()`: ldloca, call Int32::ToString).
  */
 #include <string.h>

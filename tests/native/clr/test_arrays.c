@@ -1,5 +1,5 @@
 /*
- * Single-dimension, zero-based arrays (runtime slice 2): newarr, ldlen, ldelem.* and stelem.* with their
+ * Single-dimension, zero-based arrays: newarr, ldlen, ldelem.* and stelem.* with their
  * conversions, ldelema (a managed pointer into the array), bounds and null checks, covariance checks on
  * stelem.ref, arrays of arrays through TypeSpec tokens, and Object.ToString/Array.Length on arrays.
  */

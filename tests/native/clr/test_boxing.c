@@ -1,5 +1,5 @@
 /*
- * Boxing (runtime slice 2): box, unbox.any and unbox of primitives and enums, isinst/castclass on boxed
+ * Boxing: box, unbox.any and unbox of primitives and enums, isinst/castclass on boxed
  * values, and what is left for later (structs).
  */
 #include <string.h>

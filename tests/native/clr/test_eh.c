@@ -1,5 +1,5 @@
 /*
- * Exception handling (runtime slice 3): throw, rethrow, leave, endfinally; catch clauses matched by class
+ * Exception handling: throw, rethrow, leave, endfinally; catch clauses matched by class
  * with base classes, finally blocks run by leave and by the second pass (innermost first), unhandled
  * exceptions (no finally runs, as .NET's first pass finds no handler) and their report.
  */

@@ -1,5 +1,5 @@
 /*
- * Classes (runtime slice 2): newobj and constructor chains, instance fields, virtual dispatch through
+ * Classes: newobj and constructor chains, instance fields, virtual dispatch through
  * vtables built at load (override, newslot, base calls, sealed), Object.ToString, castclass/isinst and
  * null checks.
  */

@@ -63,7 +63,7 @@ static void random_instruction(struct prog *p, struct il *il, uint16_t field, ui
     case 6:
         il_tok(il, next() % 2 ? CEE_LDSFLD : CEE_STSFLD, TOK_FIELD_DEF(field));
         break;
-    case 7: { /* slice 2: managed pointers, arrays, objects */
+    case 7: { /* managed pointers, arrays, objects */
         static const uint16_t ops[] = {CEE_LDIND_I1, 0x4A, 0x4C, 0x4D, 0x4F, CEE_LDIND_REF, CEE_STIND_REF, 0x54,
                                        0x55, 0x57, CEE_STIND_I, CEE_LDLEN, 0x91, 0x94, 0x99, CEE_LDELEM_REF,
                                        CEE_STELEM_I, 0x9E, 0xA1, CEE_STELEM_REF};
