@@ -605,8 +605,6 @@ enum clr_exception clr_value_load(struct clr_runtime *rt, const struct clr_slot 
 struct clr_object *clr_value_at(struct clr_runtime *rt, struct clr_slot *loc);
 /* The struct a managed pointer designates; NULL (with *exc unset) when it designates something else. */
 struct clr_object *clr_ref_object(struct clr_runtime *rt, const struct clr_slot *ref, enum clr_exception *exc);
-bool clr_slot_is_default(const struct clr_slot *s);
-bool clr_value_is_default(struct clr_runtime *rt, const struct clr_object *v, unsigned depth);
 /* ValueType.Equals: same type, fields equal (structs recursively, references by identity, strings by text). */
 bool clr_value_equals(struct clr_runtime *rt, const struct clr_object *a, const struct clr_object *b, unsigned depth);
 

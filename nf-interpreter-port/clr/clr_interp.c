@@ -72,12 +72,13 @@ static uint8_t return_elem(struct clr_runtime *rt, const struct clr_assembly *a,
 
 /* ---- frames ---- */
 
-/* Pushes the frame of MethodDef `method` (md: its row, decoded) with its arguments on the caller's stack. */
+/* Pushes the frame of MethodDef `method` (md: its row, decoded; ret_elem: what it returns) with its arguments on
+ * the caller's stack. */
 static enum clr_exception push_method_frame(struct clr_runtime *rt, struct clr_assembly *a, uint32_t method,
-                                            uint16_t init_type, const struct clr_method_def *method_def)
+                                            uint16_t init_type, const struct clr_method_def *method_def,
+                                            uint8_t ret_elem)
 {
     const struct clr_method_def md = *method_def;
-    const uint8_t ret_elem = return_elem(rt, a, &md);
     if (rt->depth == rt->frame_capacity)
         return clr_throw(rt, CLR_EXC_STACK_OVERFLOW, NULL);
     struct clr_frame *caller = rt->depth > 0 ? &rt->frames[rt->depth - 1] : NULL;
@@ -124,7 +125,7 @@ static enum clr_exception push_frame(struct clr_runtime *rt, struct clr_assembly
 {
     struct clr_method_def md;
     clr_read_method_def(a, method, &md);
-    return push_method_frame(rt, a, method, init_type, &md);
+    return push_method_frame(rt, a, method, init_type, &md, return_elem(rt, a, &md));
 }
 
 /* Starts `type`'s .cctor if it has not run: *started tells whether a frame was pushed for it. */
@@ -284,7 +285,7 @@ enum clr_exception clr_call_method(struct clr_runtime *rt, struct clr_frame *cal
     if (md.il_size == 0)
         return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "%s has no body (abstract, or an internal call that is not "
                          "marked as one).", method_name(a, row, name, sizeof name));
-    return push_method_frame(rt, a, row, CLR_NONE16, &md);
+    return push_method_frame(rt, a, row, CLR_NONE16, &md, ret); /* the signature was read once, above */
 }
 
 enum clr_exception clr_do_return(struct clr_runtime *rt, struct clr_frame *f)

@@ -110,11 +110,14 @@ struct clr_object *clr_ref_object(struct clr_runtime *rt, const struct clr_slot 
     return loc->kind == CLR_K_O && clr_is_value(loc->v.o) ? (struct clr_object *)loc->v.o : NULL;
 }
 
+static bool value_is_default(struct clr_runtime *rt, const struct clr_object *v, unsigned depth);
+static bool slot_is_plain_default(const struct clr_slot *s);
+
 static bool slot_is_default(struct clr_runtime *rt, const struct clr_slot *s, unsigned depth)
 {
     if (s->kind == CLR_K_O && clr_is_value(s->v.o))
-        return depth < MAX_NESTING && clr_value_is_default(rt, (const struct clr_object *)s->v.o, depth + 1);
-    return clr_slot_is_default(s);
+        return depth < MAX_NESTING && value_is_default(rt, (const struct clr_object *)s->v.o, depth + 1);
+    return slot_is_plain_default(s);
 }
 
 /* Field by field: primitives by value, structs recursively, references by identity (strings by text). */
@@ -141,7 +144,7 @@ static bool fields_equal(struct clr_runtime *rt, const struct clr_slot *a, const
         return true;
     if (x == NULL || y == NULL) {
         const struct clr_block *v = x != NULL ? x : y;
-        return clr_is_value(v) && clr_value_is_default(rt, (const struct clr_object *)v, depth + 1);
+        return clr_is_value(v) && value_is_default(rt, (const struct clr_object *)v, depth + 1);
     }
     if (x->kind == CLR_BLOCK_STRING && y->kind == CLR_BLOCK_STRING) {
         const struct clr_string *s = (const struct clr_string *)x, *t = (const struct clr_string *)y;
@@ -151,7 +154,7 @@ static bool fields_equal(struct clr_runtime *rt, const struct clr_slot *a, const
            clr_value_equals(rt, (const struct clr_object *)x, (const struct clr_object *)y, depth + 1);
 }
 
-bool clr_slot_is_default(const struct clr_slot *s)
+static bool slot_is_plain_default(const struct clr_slot *s)
 {
     switch (s->kind) {
     case CLR_K_NONE:
@@ -169,7 +172,7 @@ bool clr_slot_is_default(const struct clr_slot *s)
     }
 }
 
-bool clr_value_is_default(struct clr_runtime *rt, const struct clr_object *v, unsigned depth)
+static bool value_is_default(struct clr_runtime *rt, const struct clr_object *v, unsigned depth)
 {
     for (uint32_t i = 0; i < v->field_count; i++)
         if (!slot_is_default(rt, &v->fields[i], depth))
