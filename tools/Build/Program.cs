@@ -25,8 +25,13 @@ root.Subcommands.Add(Command("sizes", "Print the built artefacts against their p
     r => Steps.Sizes(r.GetValue(board)!)));
 root.Subcommands.Add(Command("bench", "Build, then run the benchmarks in bench/ (sizes, instruction counts, flash work)",
     r => Steps.Bench(r.GetValue(board)!, KeysOf(r))));
-root.Subcommands.Add(Command("run", "Set up and build everything, report the artefacts against the partitions, run the C# app on the host runtime",
-    r => Steps.Run(r.GetValue(board)!, KeysOf(r))));
+var fresh = new Option<bool>("--fresh") { Description = "run: flash the emulated DK anew instead of keeping its flash file" };
+var smpPort = new Option<int>("--smp-port") { Description = "run: TCP port of the emulated DK's SMP serial port", DefaultValueFactory = _ => EmulatedDk.DefaultSmpPort };
+var run = Command("run", "Set up and build everything, report the artefacts against the partitions, boot the emulated DK (QEMU) until Ctrl-C",
+    r => Steps.Run(r.GetValue(board)!, KeysOf(r), r.GetValue(fresh), r.GetValue(smpPort)));
+run.Options.Add(fresh);
+run.Options.Add(smpPort);
+root.Subcommands.Add(run);
 
 return root.Parse(args).Invoke();
 

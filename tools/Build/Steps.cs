@@ -65,11 +65,11 @@ public static class Steps
         return failed == 0 ? 0 : 1;
     }
 
-    /// <summary>Builds everything, reports the artefacts, then runs the C# deployment on the host runtime.</summary>
-    public static int Run(string board, Keys keys)
+    /// <summary>Builds everything, reports the artefacts, then boots the emulated DK.</summary>
+    public static int Run(string board, Keys keys, bool fresh, int smpPort)
     {
         BuildAll(board, keys);
         var sizes = Sizes(board);
-        return ManagedDeployment.RunOnHost() == 0 ? sizes : 1;
+        return EmulatedDk.Run(LoadTable(board), fresh, smpPort) == 0 ? sizes : 1;
     }
 }

@@ -2,7 +2,8 @@
  * The IL runtime on QEMU's mps2-an505: the app image (MCUboot image 0, linked at mcuboot_primary + 0x200)
  * that runs the C# deployment the build signed as MCUboot image 3 into managed_deploy. The deployment is
  * read in place after its 0x200-byte MCUboot header; the runtime gets one static RAM buffer in this stage's
- * RAM (ram_stage), program output and diagnostics go to UART0 as log lines.
+ * RAM (ram_stage), program output and diagnostics go to UART0 as log lines. The board services (settings,
+ * firmware update, SMP over UART1, clock) are in an505_board.c.
  *
  * A deployed app without Main (a test assembly) runs its unit tests instead (clr_run_tests).
  *
@@ -12,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "an505_board.h"
 #include "an505_port.h"
 #include "board_partitions.h"
 #include "clr.h"
@@ -20,7 +22,7 @@
 #define MCUBOOT_HEADER_SIZE 0x200u
 
 /* Tables, call stack and managed heap; clr_memory_use reports the split at the end. */
-#define NFCLR_RAM_SIZE (96u * 1024u)
+#define NFCLR_RAM_SIZE (256u * 1024u)
 static uint8_t clr_ram[NFCLR_RAM_SIZE] __attribute__((aligned(8)));
 
 /*
@@ -80,13 +82,17 @@ int main(void)
                   (unsigned long)MCUBOOT_MAGIC, (unsigned long)MCUBOOT_HEADER_SIZE);
         return AN505_EXIT_HALTED;
     }
-    const struct clr_config cfg = {
+    an505_board_open();
+    struct clr_config cfg = {
         .image = partition + MCUBOOT_HEADER_SIZE,
         .image_size = PM_MANAGED_DEPLOY_SIZE - MCUBOOT_HEADER_SIZE, /* the partition's end bounds the walk */
         .ram = clr_ram,
         .ram_size = sizeof clr_ram,
+        .natives = an505_board_natives,
+        .native_count = sizeof an505_board_natives / sizeof an505_board_natives[0],
         .hal = {.console_write = console_write, .log_line = log_line, .ctx = NULL},
     };
+    an505_board_hal(&cfg.hal);
     struct clr_runtime *rt = NULL;
     enum clr_result result = clr_load(&cfg, &rt);
     if (result == CLR_OK)
