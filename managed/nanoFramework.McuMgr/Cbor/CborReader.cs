@@ -130,42 +130,93 @@ namespace nanoFramework.McuMgr.Cbor
             return true;
         }
 
-        /// <summary>Skips one whole item, nested ones included.</summary>
-        public void Skip() { Skip(0); }
-
-        void Skip(int depth)
+        /// <summary>Skips one whole item, nested ones included: one loop with the open containers' remaining
+        /// items on a small stack (a call per item costs the interpreter more than the rest of the work).</summary>
+        public void Skip()
         {
-            if (depth >= MaxDepth)
-                throw new CborException("CBOR nested too deeply");
-            if (_position >= _end)
-                throw Truncated();
-            int major = _buffer[_position] >> 5;
-            switch (major)
+            int depth = 0;
+            int tags = 0;
+            while (true)
             {
-                case CborMajor.Unsigned:
-                case CborMajor.Negative:
-                    ReadHead(major, out _);
-                    break;
-                case CborMajor.Bytes:
-                case CborMajor.Text:
-                    ReadString(major, out _, out _);
-                    break;
-                case CborMajor.Array:
-                case CborMajor.Map:
-                    int remaining = BeginContainer(major);
-                    int per = major == CborMajor.Map ? 2 : 1;
-                    while (NextItem(ref remaining))
-                        for (int i = 0; i < per; i++)
-                            Skip(depth + 1);
-                    break;
-                case CborMajor.Tag:
-                    ReadHead(major, out _);
-                    Skip(depth + 1);
-                    break;
-                default:
+                if (depth > 0 && tags == 0)
+                {
+                    int remaining = _open[depth - 1];
+                    if (remaining < 0)
+                    {
+                        if (_position >= _end)
+                            throw Truncated();
+                        // Indefinite: -1 array, -2 map before a key, -3 map before a value (no break there).
+                        if (_buffer[_position] == 0xff && remaining != IndefiniteMapValue)
+                        {
+                            _position++;
+                            if (--depth == 0)
+                                return;
+                            continue;
+                        }
+                        if (remaining != IndefiniteArray)
+                            _open[depth - 1] = remaining == IndefiniteMapKey ? IndefiniteMapValue : IndefiniteMapKey;
+                    }
+                    else if (remaining == 0)
+                    {
+                        if (--depth == 0)
+                            return;
+                        continue;
+                    }
+                    else
+                    {
+                        _open[depth - 1] = remaining - 1;
+                    }
+                }
+                if (_position >= _end)
+                    throw Truncated();
+                int major = _buffer[_position] >> 5;
+                bool indefinite = (_buffer[_position] & 0x1f) == CborMajor.Indefinite;
+                if (major == CborMajor.Simple)
+                {
                     SkipSimple();
-                    break;
+                }
+                else if (indefinite && (major == CborMajor.Array || major == CborMajor.Map))
+                {
+                    _position++;
+                    depth = Open(depth, major == CborMajor.Map ? IndefiniteMapKey : IndefiniteArray);
+                }
+                else if (major == CborMajor.Bytes || major == CborMajor.Text)
+                {
+                    ReadString(major, out _, out _);
+                }
+                else
+                {
+                    ulong value = ReadHead(major, out _);
+                    if (major == CborMajor.Tag)
+                    {
+                        // The tagged item follows; it is the same item of its container.
+                        if (++tags + depth >= MaxDepth)
+                            throw new CborException("CBOR nested too deeply");
+                        continue;
+                    }
+                    if (major == CborMajor.Array || major == CborMajor.Map)
+                    {
+                        // Every item takes at least a byte: a count beyond the input is truncated input.
+                        if (value > (ulong)(_end - _position))
+                            throw new CborException("CBOR container longer than its input");
+                        depth = Open(depth, (int)value * (major == CborMajor.Map ? 2 : 1));
+                    }
+                }
+                tags = 0;
+                if (depth == 0)
+                    return;
             }
+        }
+
+        readonly int[] _open = new int[MaxDepth];
+        const int IndefiniteArray = -1, IndefiniteMapKey = -2, IndefiniteMapValue = -3;
+
+        int Open(int depth, int items)
+        {
+            if (depth + 1 >= MaxDepth)
+                throw new CborException("CBOR nested too deeply");
+            _open[depth] = items;
+            return depth + 1;
         }
 
         void SkipSimple()
