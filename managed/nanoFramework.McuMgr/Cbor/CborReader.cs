@@ -64,7 +64,7 @@ namespace nanoFramework.McuMgr.Cbor
 
         public ulong ReadUInt64()
         {
-            ulong value = ReadHead(CborMajor.Unsigned, out _);
+            ulong value = ReadHead(CborMajor.Unsigned);
             return value;
         }
 
@@ -74,7 +74,7 @@ namespace nanoFramework.McuMgr.Cbor
             int major = PeekMajor();
             if (major != CborMajor.Unsigned && major != CborMajor.Negative)
                 throw new CborException("CBOR integer expected");
-            ulong value = ReadHead(major, out _);
+            ulong value = ReadHead(major);
             if (value > long.MaxValue)
                 throw new CborException("CBOR integer out of range");
             return major == CborMajor.Unsigned ? (long)value : -1 - (long)value;
@@ -83,7 +83,7 @@ namespace nanoFramework.McuMgr.Cbor
         /// <summary>A non-negative integer up to int.MaxValue (lengths, offsets, numbers of the protocol).</summary>
         public int ReadCount()
         {
-            ulong value = ReadHead(CborMajor.Unsigned, out _);
+            ulong value = ReadHead(CborMajor.Unsigned);
             if (value > int.MaxValue)
                 throw new CborException("CBOR integer out of range");
             return (int)value;
@@ -184,22 +184,20 @@ namespace nanoFramework.McuMgr.Cbor
                 {
                     ReadString(major, out _, out _);
                 }
+                else if (major == CborMajor.Array || major == CborMajor.Map)
+                {
+                    int count = ReadLength(major);
+                    depth = Open(depth, major == CborMajor.Map ? 2 * count : count);
+                }
                 else
                 {
-                    ulong value = ReadHead(major, out _);
+                    ReadHead(major);
                     if (major == CborMajor.Tag)
                     {
                         // The tagged item follows; it is the same item of its container.
                         if (++tags + depth >= MaxDepth)
                             throw new CborException("CBOR nested too deeply");
                         continue;
-                    }
-                    if (major == CborMajor.Array || major == CborMajor.Map)
-                    {
-                        // Every item takes at least a byte: a count beyond the input is truncated input.
-                        if (value > (ulong)(_end - _position))
-                            throw new CborException("CBOR container longer than its input");
-                        depth = Open(depth, (int)value * (major == CborMajor.Map ? 2 : 1));
                     }
                 }
                 tags = 0;
@@ -244,11 +242,7 @@ namespace nanoFramework.McuMgr.Cbor
                 _position++;
                 return -1;
             }
-            ulong count = ReadHead(major, out _);
-            // Every item takes at least a byte: a count beyond the input is truncated input, caught here.
-            if (count > (ulong)(_end - _position))
-                throw new CborException("CBOR container longer than its input");
-            return (int)count;
+            return ReadLength(major);
         }
 
         byte[] ReadString(int major, out int offset, out int count)
@@ -260,11 +254,8 @@ namespace nanoFramework.McuMgr.Cbor
                 throw new CborException(major == CborMajor.Text ? "CBOR text expected" : "CBOR byte string expected");
             if ((initial & 0x1f) != CborMajor.Indefinite)
             {
-                ulong length = ReadHead(major, out _);
-                if (length > (ulong)(_end - _position))
-                    throw new CborException("CBOR string longer than its input");
+                count = ReadLength(major);
                 offset = _position;
-                count = (int)length;
                 _position += count;
                 return _buffer;
             }
@@ -300,24 +291,63 @@ namespace nanoFramework.McuMgr.Cbor
         {
             if (PeekMajor() != major || (_buffer[_position] & 0x1f) == CborMajor.Indefinite)
                 throw new CborException("CBOR indefinite string chunk is not a definite string of its type");
-            ulong length = ReadHead(major, out _);
-            if (length > (ulong)(_end - _position))
-                throw new CborException("CBOR string longer than its input");
+            count = ReadLength(major);
             offset = _position;
-            count = (int)length;
             _position += count;
             return _buffer;
         }
 
         /// <summary>The argument of the next item's head, which must have that major type and a definite argument.</summary>
-        ulong ReadHead(int major, out int info)
+        /// <summary>
+        /// The argument of a string's or container's head as an int, in int arithmetic (the interpreter's 64-bit
+        /// operations cost more). Every byte or item takes at least a byte, so an argument beyond the rest of
+        /// the input is truncated input.
+        /// </summary>
+        int ReadLength(int major)
+        {
+            if (_position >= _end)
+                throw Truncated();
+            int initial = _buffer[_position];
+            if (initial >> 5 != major)
+                throw new CborException("CBOR item of another type expected");
+            int info = initial & 0x1f;
+            if (info < 24)
+            {
+                _position++;
+                return CheckLength(info);
+            }
+            if (info >= 28)
+                throw new CborException(info == CborMajor.Indefinite ? "CBOR indefinite length not allowed here" : "CBOR reserved additional information");
+            int size = 1 << (info - 24);
+            if (1 + size > _end - _position)
+                throw Truncated();
+            int at = _position + 1;
+            _position += 1 + size;
+            // The high bytes of a 4- or 8-byte argument must be 0 for a length that fits the input.
+            for (int i = 0; i < size - 3; i++)
+                if (_buffer[at + i] != 0)
+                    throw new CborException("CBOR length longer than its input");
+            int value = 0;
+            for (int i = size > 3 ? size - 3 : 0; i < size; i++)
+                value = value << 8 | _buffer[at + i];
+            return CheckLength(value);
+        }
+
+        int CheckLength(int length)
+        {
+            if (length > _end - _position)
+                throw new CborException("CBOR length longer than its input");
+            return length;
+        }
+
+        ulong ReadHead(int major)
         {
             if (_position >= _end)
                 throw Truncated();
             int initial = _buffer[_position];
             if (initial >> 5 != major)
                 throw new CborException(major == CborMajor.Unsigned ? "CBOR unsigned integer expected" : "CBOR item of another type expected");
-            info = initial & 0x1f;
+            int info = initial & 0x1f;
             if (info < 24)
             {
                 _position++;
