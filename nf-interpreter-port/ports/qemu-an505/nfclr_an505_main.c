@@ -33,7 +33,7 @@ static size_t line_len;
 static void flush_line(void)
 {
     line[line_len] = '\0';
-    an505_log("%s", line);
+    board_log("%s", line);
     line_len = 0;
 }
 
@@ -58,7 +58,7 @@ static void log_line(void *ctx, const char *text)
     (void)ctx;
     if (line_len > 0) /* keep program output and diagnostics in order */
         flush_line();
-    an505_log("%s", text);
+    board_log("%s", text);
 }
 
 static uint32_t rd32(const volatile uint8_t *p)
@@ -71,14 +71,14 @@ int main(void)
     const uint8_t *partition = (const uint8_t *)(uintptr_t)PM_MANAGED_DEPLOY_ADDRESS;
     const uint32_t magic = rd32(partition);
     const uint32_t header_size = (uint32_t)partition[8] | (uint32_t)partition[9] << 8;
-    an505_log("nfclr: started, C# deployment at 0x%08lx, runtime RAM %lu bytes.",
+    board_log("nfclr: started, C# deployment at 0x%08lx, runtime RAM %lu bytes.",
               (unsigned long)(PM_MANAGED_DEPLOY_ADDRESS + MCUBOOT_HEADER_SIZE), (unsigned long)sizeof clr_ram);
     if (magic != MCUBOOT_MAGIC || header_size != MCUBOOT_HEADER_SIZE) {
-        an505_log("nfclr: managed_deploy at 0x%08lx holds no MCUboot image header (magic 0x%08lx, header size 0x%lx; "
+        board_log("nfclr: managed_deploy at 0x%08lx holds no MCUboot image header (magic 0x%08lx, header size 0x%lx; "
                   "expected 0x%08lx and 0x%lx): write the signed deployment (image 3) there first.",
                   (unsigned long)PM_MANAGED_DEPLOY_ADDRESS, (unsigned long)magic, (unsigned long)header_size,
                   (unsigned long)MCUBOOT_MAGIC, (unsigned long)MCUBOOT_HEADER_SIZE);
-        return AN505_EXIT_HALTED;
+        return BOARD_EXIT_HALTED;
     }
     const struct clr_config cfg = {
         .image = partition + MCUBOOT_HEADER_SIZE,
@@ -97,12 +97,12 @@ int main(void)
         flush_line();
     if (rt != NULL) {
         const struct clr_memory_use use = clr_memory_use(rt);
-        an505_log("nfclr: RAM %lu bytes: tables %lu, stack %lu, heap %lu of %lu used.", (unsigned long)sizeof clr_ram,
+        board_log("nfclr: RAM %lu bytes: tables %lu, stack %lu, heap %lu of %lu used.", (unsigned long)sizeof clr_ram,
                   (unsigned long)use.tables, (unsigned long)use.stack, (unsigned long)use.heap_used,
                   (unsigned long)use.heap_size);
     }
-    an505_log("nfclr: ended (%s).", clr_result_text(result));
+    board_log("nfclr: ended (%s).", clr_result_text(result));
     if (result == CLR_OK)
-        return AN505_EXIT_OK;
-    return result == CLR_UNHANDLED_EXCEPTION || result == CLR_TESTS_FAILED ? AN505_EXIT_FAULT : AN505_EXIT_HALTED;
+        return BOARD_EXIT_OK;
+    return result == CLR_UNHANDLED_EXCEPTION || result == CLR_TESTS_FAILED ? BOARD_EXIT_FAULT : BOARD_EXIT_HALTED;
 }
