@@ -13,7 +13,7 @@
  * --settings FILE (a simulated app-core flash file whose settings_storage partition SettingsStore uses),
  * --test (run the app's unit tests instead of Main: one line per test, then "N passed, N failed").
  * The settings store is the --flash file's settings_storage partition, else --settings's, else an empty one
- * in RAM.
+ * in RAM. System.Device.Gpio drives a stand-in that logs each pin change on stderr ("gpio: P0.28 -> 0").
  *
  * stdout carries the program's output only; diagnostics go to stderr.
  * Exit: 0 Main returned (--test: no test failed), 1 nothing ran (bad arguments, unreadable file, image refused,
@@ -28,6 +28,7 @@
 #include "board_partitions.h"
 #include "clr.h"
 #include "flash_sim.h"
+#include "gpio_log_port.h"
 #include "settings_natives.h"
 
 #define MCUBOOT_MAGIC 0x96F3B83Du
@@ -210,7 +211,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "nfclr_sim: the settings partition does not mount (%s): SettingsStore reports it\n",
                 settings_strerror(mounted));
     settings_natives_bind(mounted == 0 ? &store : NULL);
-    static const struct clr_native_assembly *const natives[] = {&settings_natives_assembly};
+    static struct gpio_log_port gpio; /* no pins here: GpioController's changes become log lines on stderr */
+    gpio_natives_bind(gpio_log_port_init(&gpio, log_line, NULL));
+    static const struct clr_native_assembly *const natives[] = {&settings_natives_assembly, &gpio_natives_assembly};
     void *ram = malloc((size_t)ram_size);
     if (ram == NULL) {
         fprintf(stderr, "nfclr_sim: cannot allocate %llu bytes of runtime RAM\n", ram_size);
