@@ -17,6 +17,7 @@
 #define NRF_WDT0 0x50018000u
 #define NRF_NVMC 0x50039000u
 #define NRF_P0 0x50842500u
+#define NRF_P1 0x50842800u
 #define NRF_CRYPTOCELL 0x50844000u
 
 /* --- NVMC --- */

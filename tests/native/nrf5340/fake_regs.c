@@ -14,7 +14,7 @@
 #define SPU_PERM_RESET 0x17u
 #define UICR_BASE 0x00FF8000u
 #define UICR_SIZE 0x1000u
-#define P1_BASE 0x50842800u
+#define P1_BASE NRF_P1
 #define RAM_BASE 0x20000000u
 #define DMA_SLOT 0x1000u
 #define DMA_SLOTS 64u

@@ -1,20 +1,22 @@
 /*
- * The IL runtime on QEMU's mps2-an505: the app image (MCUboot image 0, linked at mcuboot_primary + 0x200)
- * that runs the C# deployment the build signed as MCUboot image 3 into managed_deploy. The deployment is
- * read in place after its 0x200-byte MCUboot header; the runtime gets one static RAM buffer in this stage's
- * RAM (ram_stage), program output and diagnostics go to UART0 as log lines.
+ * The IL runtime on a Cortex-M33 board (QEMU's mps2-an505, the nRF5340 DK): the app image (MCUboot image 0,
+ * linked at mcuboot_primary + 0x200) that runs the C# deployment the build signed as MCUboot image 3 into
+ * managed_deploy. The deployment is read in place after its 0x200-byte MCUboot header; the runtime gets one
+ * static RAM buffer in this stage's RAM (ram_stage), program output and diagnostics go to the board's log
+ * (m33_board.h) as lines. The board adds its libraries' internal calls and clock (nfclr_board.h).
  *
  * A deployed app without Main (a test assembly) runs its unit tests instead (clr_run_tests).
  *
- * Exit (semihosting): 0 Main returned or no test failed, 1 nothing ran (no deployment, or the runtime refused
+ * Exit (QEMU: semihosting; silicon halts): 0 Main returned or no test failed, 1 nothing ran (no deployment, or the runtime refused
  * it; logged), 2 unhandled exception (logged with its stack trace), a failed test, or a CPU fault.
  */
 #include <stddef.h>
 #include <stdint.h>
 
-#include "an505_port.h"
 #include "board_partitions.h"
 #include "clr.h"
+#include "m33_board.h"
+#include "nfclr_board.h"
 
 #define MCUBOOT_MAGIC 0x96F3B83Du
 #define MCUBOOT_HEADER_SIZE 0x200u
@@ -24,7 +26,7 @@
 static uint8_t clr_ram[NFCLR_RAM_SIZE] __attribute__((aligned(8)));
 
 /*
- * Console output is collected up to each '\n' and written as one UART log line (an505_log ends lines
+ * Console output is collected up to each '\n' and written as one log line (board_log ends lines
  * with "\r\n" for a raw terminal). A line longer than the buffer is written in pieces, one per log line.
  */
 static char line[256];
@@ -80,13 +82,14 @@ int main(void)
                   (unsigned long)MCUBOOT_MAGIC, (unsigned long)MCUBOOT_HEADER_SIZE);
         return BOARD_EXIT_HALTED;
     }
-    const struct clr_config cfg = {
+    struct clr_config cfg = {
         .image = partition + MCUBOOT_HEADER_SIZE,
         .image_size = PM_MANAGED_DEPLOY_SIZE - MCUBOOT_HEADER_SIZE, /* the partition's end bounds the walk */
         .ram = clr_ram,
         .ram_size = sizeof clr_ram,
         .hal = {.console_write = console_write, .log_line = log_line, .ctx = NULL},
     };
+    nfclr_board_setup(&cfg);
     struct clr_runtime *rt = NULL;
     enum clr_result result = clr_load(&cfg, &rt);
     if (result == CLR_OK)
