@@ -29,5 +29,5 @@ noreturn void board_boot(uint32_t vector_table)
 
 noreturn void board_reset(void)
 {
-    cm33_reset(); /* QEMU then reloads its images: flash changes do not survive it */
+    cm33_reset(); /* RAM is kept; the reset stub restores flash from the flash file, as the chip keeps it */
 }
