@@ -30,7 +30,7 @@ public static class Steps
         ManagedBuild.Build();
         ManagedDeployment.Write(table, keys);
         if (boardArtefacts)
-            DkArtefacts.Write(table, keys);
+            DkArtefacts.Write(table, keys, DkArtefacts.DefaultDir);
         // After the deployment: the csharp_* cases put the signed deployment (image 3) in flash.
         QemuSmoke.WriteImages(table);
         return 0;
