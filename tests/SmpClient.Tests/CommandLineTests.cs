@@ -6,13 +6,7 @@ namespace SmpClient.Tests;
 /// <summary>The `smp` command line: output, error text and exit codes.</summary>
 public class CommandLineTests
 {
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        int exit = SmpCommandLine.Run(args, output, errors);
-        return (exit, output.ToString(), errors.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => SmpCommandLine.RunCaptured(args);
 
     [Fact]
     public void Echo_prints_the_answer()

@@ -25,6 +25,8 @@ root.Subcommands.Add(Command("sizes", "Print the built artefacts against their p
     r => Steps.Sizes(r.GetValue(board)!)));
 root.Subcommands.Add(Command("bench", "Build, then run the benchmarks in bench/ (sizes, instruction counts, flash work)",
     r => Steps.Bench(r.GetValue(board)!, KeysOf(r))));
+root.Subcommands.Add(Command("dk", "Build, then run the simulated DK (SMP on udp:127.0.0.1:1337, serial framing on tcp:127.0.0.1:1338) until Ctrl-C",
+    r => Steps.Dk(r.GetValue(board)!, KeysOf(r))));
 root.Subcommands.Add(Command("run", "Set up and build everything, report the artefacts against the partitions, run the C# app on the host runtime",
     r => Steps.Run(r.GetValue(board)!, KeysOf(r))));
 

@@ -65,6 +65,14 @@ public static class Steps
         return failed == 0 ? 0 : 1;
     }
 
+    /// <summary>Builds, then runs the simulated DK in the foreground; its state persists in build/dk.</summary>
+    public static int Dk(string board, Keys keys)
+    {
+        BuildAll(board, keys);
+        Log.Section("simulated DK (tools/DkSim)");
+        return DkSim.DkCommands.Run(new DkSim.DkOptions { StateFolder = DkSim.DkCommands.DefaultState, SerialPort = 1338 }, fresh: false);
+    }
+
     /// <summary>Builds everything, reports the artefacts, then runs the C# deployment on the host runtime.</summary>
     public static int Run(string board, Keys keys)
     {

@@ -12,6 +12,15 @@ public static class SmpCommandLine
 {
     public const string DefaultConnection = "udp:127.0.0.1:1337";
 
+    /// <summary>Runs a command with its output and errors captured (for programs and tests driving the client).</summary>
+    public static (int Exit, string Output, string Errors) RunCaptured(params string[] args)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        int exit = Run(args, output, errors);
+        return (exit, output.ToString(), errors.ToString());
+    }
+
     public static int Run(string[] args, TextWriter output, TextWriter errors)
     {
         var connection = new Option<string>("--conn", "-c")
