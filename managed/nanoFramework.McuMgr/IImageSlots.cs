@@ -10,9 +10,9 @@ namespace nanoFramework.McuMgr
         /// <summary>Every valid image, slot order within each image, images in ascending order.</summary>
         SlotState[] Read();
 
-        /// <summary>Marks the image in the upload slot for a test boot (or permanent): the trailer writes
-        /// MCUboot reads.</summary>
-        int SetPending(bool permanent);
+        /// <summary>Marks the upload slot of that image number for a test boot (or permanent): the trailer
+        /// writes MCUboot reads.</summary>
+        int SetPending(int image, bool permanent);
 
         /// <summary>Confirms the running app (image_ok in the installed slot's trailer).</summary>
         int ConfirmRunning();

@@ -4,7 +4,7 @@
  */
 #include "settings_natives.h"
 
-#include "clr_internal.h"
+#include "nrf_natives.h"
 
 static struct settings *g_store;
 
@@ -29,7 +29,7 @@ static void int_result(struct clr_slot *result, int value)
 }
 
 /* SetNative(key, value): 0 or an error code. */
-static enum clr_exception set_native(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+enum clr_exception nrf_settings_set(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
 {
     char key[SETTINGS_NAME_MAX + 1];
     int err;
@@ -43,7 +43,7 @@ static enum clr_exception set_native(struct clr_runtime *rt, struct clr_slot *ar
 }
 
 /* LengthNative(key): the value's length, or an error code (NVS_E_NOENT when absent). */
-static enum clr_exception length_native(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+enum clr_exception nrf_settings_length(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
 {
     (void)rt;
     char key[SETTINGS_NAME_MAX + 1];
@@ -56,7 +56,7 @@ static enum clr_exception length_native(struct clr_runtime *rt, struct clr_slot 
 }
 
 /* ReadNative(key, buffer): the stored length (the buffer holds its first bytes), or an error code. */
-static enum clr_exception read_native(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+enum clr_exception nrf_settings_read(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
 {
     char key[SETTINGS_NAME_MAX + 1];
     int err;
@@ -69,7 +69,7 @@ static enum clr_exception read_native(struct clr_runtime *rt, struct clr_slot *a
     return CLR_EXC_NONE;
 }
 
-static enum clr_exception delete_native(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+enum clr_exception nrf_settings_delete(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
 {
     (void)rt;
     char key[SETTINGS_NAME_MAX + 1];
@@ -80,7 +80,7 @@ static enum clr_exception delete_native(struct clr_runtime *rt, struct clr_slot 
     return CLR_EXC_NONE;
 }
 
-static enum clr_exception erase_native(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+enum clr_exception nrf_settings_erase(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
 {
     (void)rt;
     (void)args;
@@ -110,7 +110,7 @@ static int collect(const char *name, const struct settings_value *value, void *a
 }
 
 /* KeysNative(prefix, names): fills names (when not null) and returns how many keys there are, or an error. */
-static enum clr_exception keys_native(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+enum clr_exception nrf_settings_keys(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
 {
     char prefix[SETTINGS_NAME_MAX + 1] = "";
     const struct clr_string *p = (const struct clr_string *)args[0].v.o;
@@ -126,7 +126,7 @@ static enum clr_exception keys_native(struct clr_runtime *rt, struct clr_slot *a
     return CLR_EXC_NONE;
 }
 
-static enum clr_exception error_text(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
+enum clr_exception nrf_settings_error_text(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result)
 {
     const int err = args[0].v.i4;
     const char *text = err == NO_STORE ? "this board has no settings store" : settings_strerror(err);
@@ -136,16 +136,3 @@ static enum clr_exception error_text(struct clr_runtime *rt, struct clr_slot *ar
     *result = (struct clr_slot){.kind = CLR_K_O, .v.o = &s->block};
     return CLR_EXC_NONE;
 }
-
-static const struct clr_native_method methods[] = {
-    {"nanoFramework.Hardware.Nrf.SettingsStore::DeleteNative(System.String)", delete_native},
-    {"nanoFramework.Hardware.Nrf.SettingsStore::EraseNative()", erase_native},
-    {"nanoFramework.Hardware.Nrf.SettingsStore::ErrorText(System.Int32)", error_text},
-    {"nanoFramework.Hardware.Nrf.SettingsStore::KeysNative(System.String,System.String[])", keys_native},
-    {"nanoFramework.Hardware.Nrf.SettingsStore::LengthNative(System.String)", length_native},
-    {"nanoFramework.Hardware.Nrf.SettingsStore::ReadNative(System.String,System.Byte[])", read_native},
-    {"nanoFramework.Hardware.Nrf.SettingsStore::SetNative(System.String,System.Byte[])", set_native},
-};
-
-const struct clr_native_assembly settings_natives_assembly = {"nanoFramework.Hardware.Nrf", methods,
-                                                              sizeof methods / sizeof methods[0]};

@@ -4,12 +4,10 @@ using Nrf5340Sdk.Board;
 namespace Nrf5340Sdk.Build;
 
 /// <summary>
-/// The QEMU mps2-an505 smoke boots. After the build, one emulator image per case: the whole app-core flash (erased
-/// 0xFF, b0, the b0-signed second stages, the signed test app and its update, or the runtime as the app with the
-/// signed C# deployment) and the whole OTP (blank, the
-/// provisioning data), placed where the
-/// AN505 port keeps them. The port's linker script states those places as symbols, read here from b0_an505.elf.
-/// The cases and what each must log are CTest tests of the cortex-m33 tree (bootloader/ports/qemu-an505).
+/// The QEMU mps2-an505 smoke boots. After the build, one emulated-DK flash file per case (QemuFlashFile): the whole
+/// app-core flash (erased 0xFF, b0, the b0-signed second stages, the signed test app and its update, or the runtime
+/// as the app with the signed C# deployment) and the whole OTP (blank, the provisioning data). The cases and what
+/// each must log are CTest tests of the cortex-m33 tree (bootloader/ports/qemu-an505); each boots a copy.
 /// </summary>
 public static class QemuSmoke
 {
@@ -17,8 +15,8 @@ public static class QemuSmoke
 
     public static void WriteImages(PartitionTable t)
     {
-        Log.Section("QEMU mps2-an505 images");
-        var symbols = ElfSymbols(FirmwareArtefacts.Built("b0_an505", ".elf"));
+        Log.Section("QEMU mps2-an505 flash files");
+        var flashFile = new QemuFlashFile(t);
         var flash = t.MemoryOf(t["b0"]);
         var otp = t.MemoryOf(t["provision"]);
 
@@ -58,11 +56,8 @@ public static class QemuSmoke
             foreach (var slot in slots)
                 slot.Bytes.CopyTo(flashBytes, slot.Address!.Value - flash.Base);
 
-            var image = new MemoryImage();
-            image.Add(Symbol(symbols, "an505_flash_load_offset") + flash.Base, flashBytes, "flash");
-            image.Add(Symbol(symbols, "an505_otp_offset") + otp.Base, otpBytes, "otp");
-            var path = Path.Combine(Dir, name + ".hex");
-            File.WriteAllText(path, IntelHex.Write(image));
+            var path = Path.Combine(Dir, name + ".flash");
+            flashFile.Write(path, flashBytes, otpBytes);
             Log.Step(Path.GetRelativePath(Repo.Root, path));
         }
     }
@@ -73,21 +68,5 @@ public static class QemuSmoke
         Log.Section("QEMU smoke boots (CTest, cortex-m33)");
         return Shell.Run("ctest", ["--test-dir", NativeBuild.BinaryDir(NativeBuild.CortexM33), "--output-on-failure",
             "--no-tests=error"], onLine: tally.Read);
-    }
-
-    private static uint Symbol(Dictionary<string, uint> symbols, string name) =>
-        symbols.TryGetValue(name, out var value) ? value
-            : throw new BuildException($"b0_an505.elf defines no {name}: bootloader/ports/qemu-an505/an505.ld states it");
-
-    /// <summary>The defined symbols of an ELF file and their values, as arm-none-eabi-nm lists them.</summary>
-    private static Dictionary<string, uint> ElfSymbols(string elf)
-    {
-        var listing = Shell.Capture("arm-none-eabi-nm", "--defined-only", elf)
-            ?? throw new BuildException($"arm-none-eabi-nm cannot read {elf}: did the cortex-m33 build link it?");
-        var symbols = new Dictionary<string, uint>();
-        foreach (var line in listing.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            if (line.Split(' ') is [var value, _, var name])
-                symbols[name] = Convert.ToUInt32(value, 16);
-        return symbols;
     }
 }

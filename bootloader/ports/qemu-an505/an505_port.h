@@ -52,7 +52,8 @@ noreturn void an505_boot(uint32_t vector_table);
 /* Nothing to feed: the stages do not start the AN505's watchdog. */
 void an505_watchdog_feed(void);
 
-/* System reset (SYSRESETREQ). QEMU then reloads its images: flash changes do not survive it. */
+/* System reset (SYSRESETREQ): RAM is kept; the reset stub restores flash from the flash file, so
+   every flash change survives it as on the chip. */
 noreturn void an505_reset(void);
 
 /* Ends the emulation with `code` as QEMU's exit status (semihosting SYS_EXIT_EXTENDED). */

@@ -1,8 +1,9 @@
 /*
  * The nRF5340 app-core flash on the AN505: emulator RAM at the flash's own addresses (the code runs
  * from it), with the NVMC's rules applied in software: page erase to 0xFF, word writes that can only
- * clear bits, range and alignment refusals, and regions write-protected until reset. Not modelled:
- * the limit of two writes per word between erases (the host simulator checks it).
+ * clear bits, range and alignment refusals, and regions write-protected until reset. Every change also
+ * goes to the lasting copy in the flash file (an505_memory.ld), which the reset stub copies back at each
+ * reset. Not modelled: the limit of two writes per word between erases (the host simulator checks it).
  *
  * The AN505 has no SPU. Locks are bits in an505_spu_state, outside every nRF5340 window, so they
  * outlive the jump to the next stage as SPU locks do; b0 clears them, as a reset would.
@@ -17,11 +18,19 @@
 _Static_assert(MEM_FLASH_SIZE % MEM_FLASH_LOCK_REGION == 0, "flash is whole lock regions");
 
 extern uint32_t an505_spu_state[]; /* LOCK_REGIONS bits */
+extern const char an505_flash_file_offset[]; /* a value, not an object: see an505_memory.ld */
 
 /* Flash runs in place at its nRF5340 address: the address is the pointer. */
 static volatile uint8_t *at(uint32_t addr)
 {
     return (volatile uint8_t *)(uintptr_t)addr;
+}
+
+/* A programmed word lands in the running copy and in the file. */
+static void program_word(uint32_t addr, uint32_t word)
+{
+    *(volatile uint32_t *)(uintptr_t)addr = word;
+    *(volatile uint32_t *)(uintptr_t)(an505_flash_file_offset + addr) = word;
 }
 
 static bool in_range(const struct flash_dev *d, uint32_t addr, size_t len)
@@ -75,7 +84,7 @@ static int model_write(const struct flash_dev *d, uint32_t addr, const void *buf
     for (size_t i = 0; i < len; i += 4) { /* the NVMC programs whole words */
         uint32_t word;
         memcpy(&word, src + i, sizeof word);
-        *(volatile uint32_t *)(uintptr_t)(addr + i) = word;
+        program_word(addr + (uint32_t)i, word);
     }
     return FLASH_OK;
 }
@@ -86,7 +95,7 @@ static int model_erase(const struct flash_dev *d, uint32_t addr, size_t len)
     if (rc != FLASH_OK)
         return rc;
     for (size_t i = 0; i < len; i += 4)
-        *(volatile uint32_t *)(uintptr_t)(addr + i) = 0xFFFFFFFFu;
+        program_word(addr + (uint32_t)i, 0xFFFFFFFFu);
     return FLASH_OK;
 }
 

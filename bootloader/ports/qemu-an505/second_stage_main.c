@@ -14,10 +14,6 @@ _Static_assert(sizeof(struct b0_boot_record) <= MB_BOOT_INFO_OFFSET &&
                    MB_BOOT_INFO_OFFSET + sizeof(struct mb_boot_info) <= PM_RAM_RETAINED_SIZE,
                "b0's record and the boot info share ram_retained");
 
-/* From MB_SIGNING_KEY, written at build time by cmake/EmbedPublicKey.cmake. */
-extern const struct mb_keyring mb_signing_keyring;
-extern const bool mb_signing_key_development;
-
 extern const char an505_vectors[]; /* this image's vector table */
 
 static int port_lock(void *ctx, uint32_t addr, uint32_t len)

@@ -12,12 +12,18 @@
  * (posts N native events before Main runs: source k, data k*2 and k*3, as a board's interrupts would),
  * --settings FILE (a simulated app-core flash file whose settings_storage partition SettingsStore uses),
  * --test (run the app's unit tests instead of Main: one line per test, then "N passed, N failed").
- * The settings store is the --flash file's settings_storage partition, else --settings's, else an empty one
+ * The settings store and the upload slot are the --flash file's partitions, else --settings's, else empty ones
  * in RAM.
+ * The simulated DK (sim_board.h), files shared with b0_sim and mcuboot_sim: --otp FILE (b0's provisioning and
+ * counter, for the upload check), --retained FILE (ram_retained: b0's record and the second stage's boot info),
+ * --key DER (the MCUboot public key uploads are checked with; default: the one built in), --smp-udp PORT and
+ * --smp-serial PORT (SMP over UDP on 127.0.0.1:PORT, and a TCP listen socket on 127.0.0.1:PORT standing for the
+ * UART with mcumgr's serial framing). With an SMP port the runtime runs on real time.
  *
  * stdout carries the program's output only; diagnostics go to stderr.
  * Exit: 0 Main returned (--test: no test failed), 1 nothing ran (bad arguments, unreadable file, image refused,
- * no Main), 2 unhandled exception, 3 deadlock (every thread blocked for ever), 4 (--test) some tests failed.
+ * no Main), 2 unhandled exception, 3 deadlock (every thread blocked for ever), 4 (--test) some tests failed,
+ * 8 the app asked for a reset (Power.RebootDevice): start the boot chain (b0_sim) again.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -27,8 +33,7 @@
 
 #include "board_partitions.h"
 #include "clr.h"
-#include "flash_sim.h"
-#include "settings_natives.h"
+#include "sim_board.h"
 
 #define MCUBOOT_MAGIC 0x96F3B83Du
 #define MCUBOOT_HEADER_SIZE 0x200u
@@ -46,22 +51,15 @@ static void log_line(void *ctx, const char *line)
     fprintf(stderr, "%s\n", line);
 }
 
-/* The host's real-time clock as .NET ticks: 100 ns units since 0001-01-01 (the Unix epoch is 621355968000000000). */
-static int64_t utc_now_ticks(void *ctx)
-{
-    (void)ctx;
-    struct timespec now;
-    if (clock_gettime(CLOCK_REALTIME, &now) != 0)
-        return 621355968000000000LL;
-    return 621355968000000000LL + (int64_t)now.tv_sec * 10000000 + now.tv_nsec / 100;
-}
-
 static void usage(FILE *out)
 {
     fprintf(out, "usage: nfclr_sim [--ram BYTES] [--max-depth N] [--stack-slots N] [--events N] [--settings FILE] "
-                 "[--stats] [--gc-stress] [--test] (IMAGE | --flash FILE)\n"
+                 "[--stats] [--gc-stress] [--test]\n"
+                 "                 [--otp FILE] [--retained FILE] [--key DER] [--smp-udp PORT] [--smp-serial PORT] "
+                 "(IMAGE | --flash FILE)\n"
                  "exit: 0 Main returned or no test failed, 1 nothing ran (arguments, file or image refused, no Main), "
-                 "2 unhandled exception, 3 deadlock, 4 some tests failed\n");
+                 "2 unhandled exception, 3 deadlock, 4 some tests failed, 8 the app asked for a reset (run b0_sim "
+                 "again)\n");
 }
 
 static unsigned char *read_file(const char *path, size_t *size)
@@ -116,8 +114,10 @@ static uint32_t rd32(const unsigned char *p)
 
 int main(int argc, char **argv)
 {
-    const char *image_path = NULL, *flash_path = NULL, *settings_path = NULL;
-    unsigned long long ram_size = 64ull << 20, max_depth = 10000, stack_slots = 1u << 20, events = 0;
+    const char *image_path = NULL;
+    struct sim_board_options board = {0};
+    unsigned long long ram_size = 64ull << 20, max_depth = 10000, stack_slots = 1u << 20, events = 0, udp = 0,
+                       serial = 0;
     int stats = 0, tests = 0, gc_stress = 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
@@ -133,7 +133,7 @@ int main(int argc, char **argv)
             *flag = 1;
             continue;
         }
-        if (arg[0] != '-' && image_path == NULL && flash_path == NULL) {
+        if (arg[0] != '-' && image_path == NULL && board.flash == NULL) {
             image_path = arg;
             continue;
         }
@@ -147,12 +147,19 @@ int main(int argc, char **argv)
                                      : strcmp(arg, "--max-depth") == 0   ? &max_depth
                                      : strcmp(arg, "--stack-slots") == 0 ? &stack_slots
                                      : strcmp(arg, "--events") == 0      ? &events
+                                     : strcmp(arg, "--smp-udp") == 0     ? &udp
+                                     : strcmp(arg, "--smp-serial") == 0  ? &serial
                                                                          : NULL;
-        if (strcmp(arg, "--flash") == 0 && image_path == NULL && flash_path == NULL) {
-            flash_path = value;
-        } else if (strcmp(arg, "--settings") == 0 && settings_path == NULL) {
-            settings_path = value;
-        } else if (number != NULL && parse_size(value, number) && *number > 0 && *number <= (1ull << 32)) {
+        const unsigned long long limit = number == &udp || number == &serial ? 65535 : 1ull << 32;
+        const char **path = strcmp(arg, "--flash") == 0      ? (image_path == NULL ? &board.flash : NULL)
+                            : strcmp(arg, "--settings") == 0 ? &board.settings
+                            : strcmp(arg, "--otp") == 0      ? &board.otp
+                            : strcmp(arg, "--retained") == 0 ? &board.retained
+                            : strcmp(arg, "--key") == 0      ? &board.key
+                                                             : NULL;
+        if (path != NULL && *path == NULL) {
+            *path = value;
+        } else if (number != NULL && parse_size(value, number) && *number > 0 && *number <= limit) {
             continue;
         } else {
             fprintf(stderr, "nfclr_sim: unexpected argument %s %s\n", arg, value);
@@ -160,10 +167,13 @@ int main(int argc, char **argv)
             return 1;
         }
     }
-    if (image_path == NULL && flash_path == NULL) {
+    if (image_path == NULL && board.flash == NULL) {
         usage(stderr);
         return 1;
     }
+    const char *flash_path = board.flash;
+    board.smp_udp = (unsigned long)udp;
+    board.smp_serial = (unsigned long)serial;
     size_t file_size = 0;
     unsigned char *file = read_file(image_path != NULL ? image_path : flash_path, &file_size);
     if (file == NULL)
@@ -193,43 +203,30 @@ int main(int argc, char **argv)
         image = file + partition + MCUBOOT_HEADER_SIZE;
         image_size = PM_MANAGED_DEPLOY_SIZE - MCUBOOT_HEADER_SIZE;
     }
-    /* The settings store: the flash file's partition (or --settings's, or RAM), as the device mounts it. */
-    struct flash_sim_config flash_cfg = flash_sim_nrf5340_app;
-    flash_cfg.backing_file = flash_path != NULL ? flash_path : settings_path;
-    char flash_err[FLASH_SIM_ERROR_LEN];
-    struct flash_sim *flash = flash_sim_open(&flash_cfg, flash_err, sizeof flash_err);
-    static struct settings store;
-    if (flash == NULL) {
-        fprintf(stderr, "nfclr_sim: cannot open the simulated flash: %s\n", flash_err);
+    if (sim_board_open(&board) != 0) {
         free(file);
         return 1;
     }
-    const int mounted = settings_init(&store, flash_sim_dev(flash), PM_SETTINGS_STORAGE_ADDRESS, 4096u,
-                                      (uint16_t)(PM_SETTINGS_STORAGE_SIZE / 4096u), 0);
-    if (mounted != 0)
-        fprintf(stderr, "nfclr_sim: the settings partition does not mount (%s): SettingsStore reports it\n",
-                settings_strerror(mounted));
-    settings_natives_bind(mounted == 0 ? &store : NULL);
-    static const struct clr_native_assembly *const natives[] = {&settings_natives_assembly};
     void *ram = malloc((size_t)ram_size);
     if (ram == NULL) {
         fprintf(stderr, "nfclr_sim: cannot allocate %llu bytes of runtime RAM\n", ram_size);
-        flash_sim_close(flash);
+        sim_board_close();
         free(file);
         return 1;
     }
-    const struct clr_config cfg = {
+    struct clr_config cfg = {
         .image = image,
         .image_size = image_size,
         .ram = ram,
         .ram_size = (size_t)ram_size,
         .max_call_depth = (uint32_t)max_depth,
         .stack_slots = (uint32_t)stack_slots,
-        .hal = {.console_write = console_write, .log_line = log_line, .utc_now_ticks = utc_now_ticks, .ctx = NULL},
+        .hal = {.console_write = console_write, .log_line = log_line, .ctx = NULL},
         .gc_stress = (uint8_t)gc_stress,
-        .natives = natives,
-        .native_count = sizeof natives / sizeof natives[0],
+        .natives = sim_board_natives,
+        .native_count = sizeof sim_board_natives / sizeof sim_board_natives[0],
     };
+    sim_board_hal(&cfg.hal);
     struct clr_runtime *rt;
     enum clr_result result = clr_load(&cfg, &rt);
     for (unsigned long long k = 0; result == CLR_OK && k < events; k++)
@@ -245,7 +242,7 @@ int main(int argc, char **argv)
                 (unsigned)use.collections, (unsigned long long)use.bytes_freed, use.live_bytes);
     }
     free(ram);
-    flash_sim_close(flash);
+    sim_board_close();
     free(file);
     return result == CLR_OK                    ? 0
            : result == CLR_UNHANDLED_EXCEPTION ? 2

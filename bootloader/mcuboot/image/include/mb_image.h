@@ -147,6 +147,10 @@ enum mb_image_status mb_image_read_header(const struct flash_dev *flash, uint32_
 enum mb_image_status mb_image_validate(const struct flash_dev *flash, uint32_t area_addr, uint32_t area_size,
                                        const struct mb_keyring *keyring, struct mb_image_info *out);
 
+/* The key this build trusts (library mb_signing_key, generated from CMake's MB_SIGNING_KEY). */
+extern const struct mb_keyring mb_signing_keyring;
+extern const bool mb_signing_key_development; /* a DEVELOPMENT-ONLY key */
+
 /* <0, 0, >0 comparing major, minor, revision, then build_num only when with_build is true. */
 int mb_version_cmp(const struct mb_version *a, const struct mb_version *b, bool with_build);
 

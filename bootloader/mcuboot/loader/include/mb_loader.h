@@ -42,10 +42,50 @@ enum mb_loader_result {
     MB_LOADER_POWER_LOST, /* a device lost power (simulation): stop as the chip would */
 };
 
+/* Rules the loader itself applies: refusal_code in the boot info (image 2 refusals use mb_bl_rule). */
+enum mb_loader_rule {
+    MB_RULE_IMAGE_INVALID = 1, /* mb_image_validate refused it */
+    MB_RULE_NO_SLOT,           /* reset vector in no image's slot */
+    MB_RULE_DOWNGRADE,         /* header version below the installed one */
+    MB_RULE_SECURITY_COUNTER,  /* SEC_CNT missing or below the installed image's */
+    MB_RULE_DEPENDENCY,        /* a DEPENDENCY TLV is not met by the installed images */
+    MB_RULE_TOO_BIG,           /* larger than the partition it is copied into */
+    MB_RULE_NET_CORE,          /* the net core refused it or did not answer */
+};
+
+/* A refusal line as the boot logs it: "<image> image refused: <rule, values, fix>". */
+#define MB_LOADER_LINE_SIZE (MB_BOOT_INFO_TEXT + 64u)
+
+/* The verdict of mb_loader_check_upload. */
+enum mb_check_verdict {
+    MB_CHECK_ACCEPTED, /* the next boot installs it (or finishes what is already installed) */
+    MB_CHECK_REFUSED,  /* the next boot refuses and erases it: rule and line say why */
+    MB_CHECK_FAULT,    /* the device could not be checked (b0 record, provisioning, flash): line says what */
+};
+
+struct mb_loader_check {
+    enum mb_check_verdict verdict;
+    uint8_t image;                  /* the image the boot routes the upload to (0..3) */
+    uint16_t rule;                  /* enum mb_loader_rule, or enum mb_bl_rule for image 2 */
+    char line[MB_LOADER_LINE_SIZE]; /* the line the boot would log; "" when accepted */
+};
+
 /* Runs one boot. On MB_LOADER_BOOT *vector is the app's vector table. */
 enum mb_loader_result mb_loader_run(const struct mb_loader_port *port, const struct mb_keyring *keyring,
                                     uint32_t *vector);
 
 const char *mb_loader_result_text(enum mb_loader_result result);
+
+/* The image the boot routes an upload to by its reset vector (image 3 by the trailer's number); MB_NO_IMAGE: none. */
+uint8_t mb_loader_route_image(uint32_t reset_vector, uint8_t trailer_image);
+
+/*
+ * For the app when an upload completes: the rules the next boot applies to the image in the upload slot,
+ * with the same code and routing (reset vector; image_number stands for the trailer's, which is not written
+ * yet), and the line the boot would log. Reads only: port->info, lock, pcd and feed_watchdog are not used.
+ * The net core's own checks (its fw_info downgrade, b0n's verdict) need the net core and are left to the boot.
+ */
+enum mb_check_verdict mb_loader_check_upload(const struct mb_loader_port *port, const struct mb_keyring *keyring,
+                                             uint8_t image_number, struct mb_loader_check *out);
 
 #endif /* MB_LOADER_H */

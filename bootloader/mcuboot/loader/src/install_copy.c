@@ -21,16 +21,43 @@ static bool net_reason_is_image(enum mb_pcd_reason reason)
            reason == MB_PCD_R_ARGS;
 }
 
+/* Signature and hash; refuses, and *img->total_size says what to erase (the whole slot when unknown). */
+static bool validate_upload(const struct run *r, uint8_t image, uint32_t upload, struct mb_image_info *img)
+{
+    enum mb_image_status st = mb_image_validate(r->port->flash, upload, PM_MCUBOOT_SECONDARY_MAX_IMAGE_SIZE,
+                                                r->keyring, img);
+    if (st == MB_IMAGE_OK)
+        return true;
+    loader_refuse(r, image, MB_RULE_IMAGE_INVALID, "%s", mb_image_status_text(st));
+    img->total_size = PM_MCUBOOT_SECONDARY_SIZE;
+    return false;
+}
+
+bool loader_check_net(const struct run *r, uint32_t upload, struct mb_image_info *img)
+{
+    return validate_upload(r, IMAGE_NUMBER_NET, upload, img) && loader_version_rules(r, IMAGE_NUMBER_NET, img, 0, 0);
+}
+
+bool loader_check_managed(const struct run *r, uint32_t upload, struct mb_image_info *img, bool *installed)
+{
+    *installed = false;
+    if (!validate_upload(r, IMAGE_NUMBER_MANAGED, upload, img))
+        return false;
+    if (img->total_size > PM_MANAGED_DEPLOY_SIZE) {
+        loader_refuse(r, IMAGE_NUMBER_MANAGED, MB_RULE_TOO_BIG, "%lu bytes do not fit managed_deploy (%lu bytes)",
+                      (unsigned long)img->total_size, (unsigned long)PM_MANAGED_DEPLOY_SIZE);
+        return false;
+    }
+    /* After a power cut between copy and clean-up the deployment already holds the image. */
+    *installed = mb_slot_equal(r->port->flash, PM_MANAGED_DEPLOY_ADDRESS, upload, img->total_size);
+    return *installed ||
+           loader_version_rules(r, IMAGE_NUMBER_MANAGED, img, PM_MANAGED_DEPLOY_ADDRESS, PM_MANAGED_DEPLOY_SIZE);
+}
+
 bool loader_install_net(const struct run *r, uint32_t upload)
 {
     struct mb_image_info img;
-    enum mb_image_status st = mb_image_validate(r->port->flash, upload, PM_MCUBOOT_SECONDARY_MAX_IMAGE_SIZE,
-                                                r->keyring, &img);
-    if (st != MB_IMAGE_OK) {
-        loader_refuse(r, IMAGE_NUMBER_NET, MB_RULE_IMAGE_INVALID, "%s", mb_image_status_text(st));
-        return erase_upload(r, PM_MCUBOOT_SECONDARY_SIZE);
-    }
-    if (!loader_version_rules(r, IMAGE_NUMBER_NET, &img, 0, 0))
+    if (!loader_check_net(r, upload, &img))
         return erase_upload(r, img.total_size);
     if (r->port->pcd == NULL) {
         loader_refuse(r, IMAGE_NUMBER_NET, MB_RULE_NET_CORE,
@@ -74,22 +101,10 @@ bool loader_install_net(const struct run *r, uint32_t upload)
 bool loader_install_managed(const struct run *r, uint32_t upload)
 {
     struct mb_image_info img;
-    enum mb_image_status st = mb_image_validate(r->port->flash, upload, PM_MCUBOOT_SECONDARY_MAX_IMAGE_SIZE,
-                                                r->keyring, &img);
-    if (st != MB_IMAGE_OK) {
-        loader_refuse(r, IMAGE_NUMBER_MANAGED, MB_RULE_IMAGE_INVALID, "%s", mb_image_status_text(st));
-        return erase_upload(r, PM_MCUBOOT_SECONDARY_SIZE);
-    }
-    if (img.total_size > PM_MANAGED_DEPLOY_SIZE) {
-        loader_refuse(r, IMAGE_NUMBER_MANAGED, MB_RULE_TOO_BIG, "%lu bytes do not fit managed_deploy (%lu bytes)",
-                      (unsigned long)img.total_size, (unsigned long)PM_MANAGED_DEPLOY_SIZE);
+    bool installed;
+    if (!loader_check_managed(r, upload, &img, &installed))
         return erase_upload(r, img.total_size);
-    }
-    /* After a power cut between copy and clean-up the deployment already holds the image. */
-    bool installed = mb_slot_equal(r->port->flash, PM_MANAGED_DEPLOY_ADDRESS, upload, img.total_size);
     if (!installed) {
-        if (!loader_version_rules(r, IMAGE_NUMBER_MANAGED, &img, PM_MANAGED_DEPLOY_ADDRESS, PM_MANAGED_DEPLOY_SIZE))
-            return erase_upload(r, img.total_size);
         struct mb_copy_hooks hooks = {loader_feed, (void *)r};
         int err = mb_slot_copy(r->port->flash, PM_MANAGED_DEPLOY_ADDRESS, PM_MANAGED_DEPLOY_SIZE, upload,
                                img.total_size, &hooks);

@@ -16,20 +16,33 @@ static bool in_partition(uint32_t addr, uint32_t start, uint32_t size)
     return addr >= start && addr - start < size;
 }
 
-static bool validate_app(void *ctx, const struct mb_area *secondary, uint32_t *image_size)
+uint8_t mb_loader_route_image(uint32_t reset_vector, uint8_t trailer_image)
 {
-    const struct run *r = ctx;
-    struct mb_image_info img;
-    enum mb_image_status st = mb_image_validate(secondary->flash, secondary->addr, mb_swap_max_image_size(&r->app),
-                                                r->keyring, &img);
-    if (st != MB_IMAGE_OK) {
-        loader_refuse(r, IMAGE_NUMBER_APP, MB_RULE_IMAGE_INVALID, "%s", mb_image_status_text(st));
-        return false;
-    }
-    if (!loader_version_rules(r, IMAGE_NUMBER_APP, &img, r->app.primary.addr, mb_swap_max_image_size(&r->app)))
-        return false;
-    *image_size = img.total_size;
-    return true;
+    uint32_t vector = reset_vector & ~1u;
+    if (mb_bl_update_is_bootloader_image(vector) != MB_BL_NO_SLOT)
+        return IMAGE_NUMBER_BOOTLOADER;
+    if (in_partition(vector, PM_NET_APP_ADDRESS, PM_NET_APP_SIZE))
+        return IMAGE_NUMBER_NET;
+    if (in_partition(vector, PM_MCUBOOT_PRIMARY_ADDRESS, PM_MCUBOOT_PRIMARY_SIZE))
+        return IMAGE_NUMBER_APP;
+    return trailer_image == IMAGE_NUMBER_MANAGED ? IMAGE_NUMBER_MANAGED : MB_NO_IMAGE;
+}
+
+void loader_refuse_no_slot(const struct run *r, uint8_t image, uint32_t reset_vector)
+{
+    loader_refuse(r, image, MB_RULE_NO_SLOT,
+                  "reset vector 0x%08lx is in no image's slot (app 0x%08lx, net 0x%08lx, S0 0x%08lx, S1 0x%08lx)"
+                  "; C# deployments are uploaded as image 3",
+                  (unsigned long)reset_vector, (unsigned long)PM_MCUBOOT_PRIMARY_ADDRESS,
+                  (unsigned long)PM_NET_APP_ADDRESS, (unsigned long)PM_S0_IMAGE_ADDRESS,
+                  (unsigned long)PM_S1_IMAGE_ADDRESS);
+}
+
+struct mb_swap_pair loader_app_pair(const struct flash_dev *flash)
+{
+    return (struct mb_swap_pair){{flash, PM_MCUBOOT_PRIMARY_ADDRESS, PM_MCUBOOT_PRIMARY_SIZE},
+                                 {flash, PM_MCUBOOT_SECONDARY_ADDRESS, PM_MCUBOOT_SECONDARY_SIZE},
+                                 IMAGE_NUMBER_APP};
 }
 
 static bool primary_image_size(void *ctx, const struct mb_area *primary, uint32_t *image_size)
@@ -91,21 +104,19 @@ static enum route route_upload(const struct run *r)
     struct mb_image_info hdr;
     if (mb_image_read_header(r->port->flash, upload, PM_MCUBOOT_SECONDARY_SIZE, &hdr) != MB_IMAGE_OK)
         return ROUTE_APP; /* the app path validates, refuses and erases it */
-    uint32_t vector = hdr.reset_vector & ~1u;
-    if (mb_bl_update_is_bootloader_image(vector) != MB_BL_NO_SLOT)
+    switch (mb_loader_route_image(hdr.reset_vector, trailer.image_number)) {
+    case IMAGE_NUMBER_BOOTLOADER:
         return bootloader_update(r, upload);
-    if (in_partition(vector, PM_NET_APP_ADDRESS, PM_NET_APP_SIZE))
+    case IMAGE_NUMBER_NET:
         return loader_install_net(r, upload) ? ROUTE_DONE : ROUTE_POWER_LOST;
-    if (in_partition(vector, PM_MCUBOOT_PRIMARY_ADDRESS, PM_MCUBOOT_PRIMARY_SIZE))
+    case IMAGE_NUMBER_APP:
         return ROUTE_APP;
-    if (trailer.image_number == IMAGE_NUMBER_MANAGED)
+    case IMAGE_NUMBER_MANAGED:
         return loader_install_managed(r, upload) ? ROUTE_DONE : ROUTE_POWER_LOST;
-    loader_refuse(r, trailer.image_number, MB_RULE_NO_SLOT,
-                  "reset vector 0x%08lx is in no image's slot (app 0x%08lx, net 0x%08lx, S0 0x%08lx, S1 0x%08lx)"
-                  "; C# deployments are uploaded as image 3",
-                  (unsigned long)hdr.reset_vector, (unsigned long)PM_MCUBOOT_PRIMARY_ADDRESS,
-                  (unsigned long)PM_NET_APP_ADDRESS, (unsigned long)PM_S0_IMAGE_ADDRESS,
-                  (unsigned long)PM_S1_IMAGE_ADDRESS);
+    default:
+        break;
+    }
+    loader_refuse_no_slot(r, trailer.image_number, hdr.reset_vector);
     /* Trailer first, then the header: nothing is left to route. */
     struct mb_copy_hooks hooks = {loader_feed, (void *)r};
     int err = mb_slot_erase_image(r->port->flash, upload, PM_MCUBOOT_SECONDARY_SIZE, r->port->flash->page_size, &hooks);
@@ -114,7 +125,7 @@ static enum route route_upload(const struct run *r)
 
 static enum mb_loader_result swap_app(const struct run *r)
 {
-    struct mb_swap_hooks hooks = {validate_app, primary_image_size, loader_feed, swap_log, (void *)r};
+    struct mb_swap_hooks hooks = {loader_validate_app, primary_image_size, loader_feed, swap_log, (void *)r};
     struct mb_swap_outcome out;
     enum mb_swap_result res = mb_swap_boot(&r->app, &hooks, &out);
     if (res == MB_SWAP_E_POWER_LOST || loader_power_lost(r))
@@ -204,13 +215,7 @@ static enum mb_loader_result start_app(const struct run *r, uint32_t *vector)
 enum mb_loader_result mb_loader_run(const struct mb_loader_port *port, const struct mb_keyring *keyring,
                                     uint32_t *vector)
 {
-    struct run r = {
-        .port = port,
-        .keyring = keyring,
-        .app = {{port->flash, PM_MCUBOOT_PRIMARY_ADDRESS, PM_MCUBOOT_PRIMARY_SIZE},
-                {port->flash, PM_MCUBOOT_SECONDARY_ADDRESS, PM_MCUBOOT_SECONDARY_SIZE},
-                IMAGE_NUMBER_APP},
-    };
+    struct run r = {.port = port, .keyring = keyring, .app = loader_app_pair(port->flash)};
     begin(&r);
 
     enum mb_swap_type type;

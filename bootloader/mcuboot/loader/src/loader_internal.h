@@ -8,22 +8,15 @@
 #include "mb_loader.h"
 #include "mb_swap.h"
 
-/* Rules the loader itself applies; refusal_code in the boot info (image 2 refusals use mb_bl_rule). */
-enum mb_loader_rule {
-    MB_RULE_IMAGE_INVALID = 1, /* mb_image_validate refused it */
-    MB_RULE_NO_SLOT,           /* reset vector in no image's slot */
-    MB_RULE_DOWNGRADE,         /* header version below the installed one */
-    MB_RULE_SECURITY_COUNTER,  /* SEC_CNT missing or below the installed image's */
-    MB_RULE_DEPENDENCY,        /* a DEPENDENCY TLV is not met by the installed images */
-    MB_RULE_TOO_BIG,           /* larger than the partition it is copied into */
-    MB_RULE_NET_CORE,          /* the net core refused it or did not answer */
-};
-
 struct run {
     const struct mb_loader_port *port;
     const struct mb_keyring *keyring;
     struct mb_swap_pair app; /* mcuboot_primary / mcuboot_secondary */
+    struct mb_loader_check *check; /* set: a read-only check, refusals land here instead of the boot info */
 };
+
+/* The two slots every path works on. */
+struct mb_swap_pair loader_app_pair(const struct flash_dev *flash);
 
 void loader_log(const struct run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -46,6 +39,16 @@ const char *loader_image_name(uint8_t image);
  */
 bool loader_version_rules(const struct run *r, uint8_t image, const struct mb_image_info *img,
                           uint32_t installed_addr, uint32_t installed_size);
+
+/* Refuses an upload whose reset vector lies in no image's slot (mb_loader_route_image gave MB_NO_IMAGE). */
+void loader_refuse_no_slot(const struct run *r, uint8_t image, uint32_t reset_vector);
+
+/* The app's checks of the upload (mb_swap_hooks.validate_secondary): ctx is the run. */
+bool loader_validate_app(void *ctx, const struct mb_area *secondary, uint32_t *image_size);
+
+/* The checks of image 1 / image 3 installs that need nothing but the app core's flash; refuse and return false. */
+bool loader_check_net(const struct run *r, uint32_t upload, struct mb_image_info *img);
+bool loader_check_managed(const struct run *r, uint32_t upload, struct mb_image_info *img, bool *installed);
 
 /* Image 1 / image 3 installs. Return false when the boot must stop (power lost). */
 bool loader_install_net(const struct run *r, uint32_t upload);

@@ -1,6 +1,7 @@
 /* Logging, refusals and the version rules shared by every update path. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "board_partitions.h"
 #include "loader_internal.h"
@@ -23,15 +24,36 @@ const char *loader_image_name(uint8_t image)
 
 void loader_refuse(const struct run *r, uint8_t image, uint16_t rule, const char *fmt, ...)
 {
-    char text[MB_BOOT_INFO_TEXT + 64];
+    char text[MB_LOADER_LINE_SIZE];
     int n = snprintf(text, sizeof text, "%s image refused: ", loader_image_name(image));
     va_list args;
     va_start(args, fmt);
     if (n > 0 && (size_t)n < sizeof text)
         vsnprintf(text + n, sizeof text - (size_t)n, fmt, args);
     va_end(args);
+    if (r->check != NULL) {
+        *r->check = (struct mb_loader_check){.verdict = MB_CHECK_REFUSED, .image = image, .rule = rule};
+        memcpy(r->check->line, text, sizeof text);
+        return;
+    }
     loader_log(r, "%s", text);
     mb_boot_info_refuse(r->port->info, image, rule, text);
+}
+
+bool loader_validate_app(void *ctx, const struct mb_area *secondary, uint32_t *image_size)
+{
+    const struct run *r = ctx;
+    struct mb_image_info img;
+    enum mb_image_status st = mb_image_validate(secondary->flash, secondary->addr, mb_swap_max_image_size(&r->app),
+                                                r->keyring, &img);
+    if (st != MB_IMAGE_OK) {
+        loader_refuse(r, IMAGE_NUMBER_APP, MB_RULE_IMAGE_INVALID, "%s", mb_image_status_text(st));
+        return false;
+    }
+    if (!loader_version_rules(r, IMAGE_NUMBER_APP, &img, r->app.primary.addr, mb_swap_max_image_size(&r->app)))
+        return false;
+    *image_size = img.total_size;
+    return true;
 }
 
 bool loader_power_lost(const struct run *r)

@@ -100,6 +100,17 @@ void device_open(struct device *d, const char *app_image)
     }
 }
 
+struct device *device_fresh(const char *app_image)
+{
+    static struct device d;
+    static bool opened;
+    if (opened)
+        device_close(&d);
+    opened = true;
+    device_open(&d, app_image);
+    return &d;
+}
+
 void device_close(struct device *d)
 {
     flash_sim_close(d->net);
@@ -176,7 +187,7 @@ enum device_end device_settle(struct device *d, unsigned tries)
     return end;
 }
 
-void device_upload(struct device *d, const char *path, uint8_t image_number, bool permanent)
+void device_stage(struct device *d, const char *path)
 {
     static struct blob image;
     blob_read(&image, path);
@@ -184,9 +195,23 @@ void device_upload(struct device *d, const char *path, uint8_t image_number, boo
     CHECK_EQ(flash_erase(flash_sim_dev(d->blu.rig.flash), PM_MCUBOOT_SECONDARY_ADDRESS, PM_MCUBOOT_SECONDARY_SIZE),
              FLASH_OK);
     blu_program(&d->blu, PM_MCUBOOT_SECONDARY_ADDRESS, image.data, image.len);
+}
+
+void device_upload(struct device *d, const char *path, uint8_t image_number, bool permanent)
+{
+    device_stage(d, path);
     struct mb_area secondary = {flash_sim_dev(d->blu.rig.flash), PM_MCUBOOT_SECONDARY_ADDRESS,
                                 PM_MCUBOOT_SECONDARY_SIZE};
     CHECK_EQ(mb_trailer_set_pending(&secondary, image_number, permanent), MB_TRAILER_OK);
+}
+
+enum mb_check_verdict device_check(struct device *d, uint8_t image_number, struct mb_loader_check *out)
+{
+    /* What the app has: flash, OTP and retained RAM, no net core and no way to write the boot info. */
+    const struct mb_loader_port port = {.flash = flash_sim_dev(d->blu.rig.flash),
+                                        .otp = otp_sim_dev(d->blu.rig.otp),
+                                        .b0_record = &d->blu.rig.record};
+    return mb_loader_check_upload(&port, &d->blu.keyring, image_number, out);
 }
 
 void device_confirm(struct device *d)

@@ -48,6 +48,8 @@ struct device {
 /* Factory state: NCS's S0 (committed) and app `app_image` in mcuboot_primary (NULL: none). */
 void device_open(struct device *d, const char *app_image);
 void device_close(struct device *d);
+/* One device per test program, closed and opened again in factory state. */
+struct device *device_fresh(const char *app_image);
 
 /* Everything a device holds, to replay one situation many times without rebuilding it. */
 struct device_snapshot {
@@ -68,6 +70,10 @@ enum device_end device_power_on(struct device *d);
 /* Boots after power-on until the app starts (at most `tries`): what a user's device does after a cut. */
 enum device_end device_settle(struct device *d, unsigned tries);
 
+/* The image file into the erased upload slot, no trailer: an upload the app has not marked yet. */
+void device_stage(struct device *d, const char *path);
+/* The app's read-only check of the upload slot (mb_loader_check_upload) with this device's flash, OTP and record. */
+enum mb_check_verdict device_check(struct device *d, uint8_t image_number, struct mb_loader_check *out);
 /* What SMP's upload + "image test"/"image confirm" do: the image file into the erased upload slot, then the trailer. */
 void device_upload(struct device *d, const char *path, uint8_t image_number, bool permanent);
 /* What the app does once it runs well ("image confirm" without hash). */

@@ -23,27 +23,17 @@ static void check_refused(struct device *d, uint8_t image, const char *text)
     CHECK_EQ(d->info.refused_image, image);
 }
 
-static struct device *fresh(void)
-{
-    static struct device d;
-    static bool opened;
-    if (opened)
-        device_close(&d);
-    opened = true;
-    device_open(&d, LDR_IMAGE("ldr_app_v1"));
-    return &d;
-}
 
 TEST(refuses_another_key)
 {
-    struct device *d = fresh();
+    struct device *d = device_fresh(LDR_IMAGE("ldr_app_v1"));
     device_upload(d, LDR_IMAGE("ldr_app_other_key"), 0, false);
     check_refused(d, 0, "app image refused: ");
 }
 
 TEST(refuses_a_hash_mismatch)
 {
-    struct device *d = fresh();
+    struct device *d = device_fresh(LDR_IMAGE("ldr_app_v1"));
     device_upload(d, LDR_IMAGE("ldr_app_v2"), 0, false);
     const uint8_t *p = device_app_bytes(d, UPLOAD + 0x1000);
     uint32_t word;
@@ -55,7 +45,7 @@ TEST(refuses_a_hash_mismatch)
 
 TEST(refuses_a_truncated_image)
 {
-    struct device *d = fresh();
+    struct device *d = device_fresh(LDR_IMAGE("ldr_app_v1"));
     static struct blob image;
     blob_read(&image, LDR_IMAGE("ldr_app_v2"));
     blu_program(&d->blu, UPLOAD, image.data, image.len / 2);
@@ -66,7 +56,7 @@ TEST(refuses_a_truncated_image)
 
 TEST(refuses_header_garbage)
 {
-    struct device *d = fresh();
+    struct device *d = device_fresh(LDR_IMAGE("ldr_app_v1"));
     uint8_t garbage[64];
     for (unsigned i = 0; i < sizeof garbage; i++)
         garbage[i] = (uint8_t)(i * 37 + 11);
@@ -78,7 +68,7 @@ TEST(refuses_header_garbage)
 
 TEST(refuses_an_erased_upload_marked_pending)
 {
-    struct device *d = fresh();
+    struct device *d = device_fresh(LDR_IMAGE("ldr_app_v1"));
     struct mb_area upload = {flash_sim_dev(d->blu.rig.flash), UPLOAD, PM_MCUBOOT_SECONDARY_SIZE};
     CHECK_EQ(mb_trailer_set_pending(&upload, 0, false), MB_TRAILER_OK);
     check_refused(d, 0, "app image refused: ");
@@ -86,14 +76,14 @@ TEST(refuses_an_erased_upload_marked_pending)
 
 TEST(refuses_a_downgrade_naming_both_versions)
 {
-    struct device *d = fresh();
+    struct device *d = device_fresh(LDR_IMAGE("ldr_app_v1"));
     device_upload(d, LDR_IMAGE("ldr_app_v0"), 0, false);
     check_refused(d, 0, "version 0.9.0+0 is below the installed 1.0.0+0");
 }
 
 TEST(refuses_a_lower_security_counter)
 {
-    struct device *d = fresh();
+    struct device *d = device_fresh(LDR_IMAGE("ldr_app_v1"));
     device_upload(d, LDR_IMAGE("ldr_app_cnt5"), 0, true);
     CHECK_EQ(device_boot(d), DEVICE_APP_STARTED);
     CHECK_EQ(d->info.outcome, MB_BOOT_SWAPPED_PERMANENT);
@@ -107,14 +97,14 @@ TEST(refuses_a_lower_security_counter)
 
 TEST(refuses_an_image_linked_for_no_slot)
 {
-    struct device *d = fresh();
+    struct device *d = device_fresh(LDR_IMAGE("ldr_app_v1"));
     device_upload(d, LDR_IMAGE("ldr_nowhere"), 0, false);
     check_refused(d, 0, "reset vector 0x000d8101 is in no image's slot");
 }
 
 TEST(refuses_the_s_variant_of_the_running_slot_before_copying)
 {
-    struct device *d = fresh();
+    struct device *d = device_fresh(LDR_IMAGE("ldr_app_v1"));
     device_upload(d, LDR_IMAGE("blu_s0_v3"), 2, false);
     check_refused(d, 2, "S0");
     CHECK_EQ(d->resets, 0);
@@ -123,7 +113,7 @@ TEST(refuses_the_s_variant_of_the_running_slot_before_copying)
 
 TEST(refuses_an_equal_fw_info_version)
 {
-    struct device *d = fresh();
+    struct device *d = device_fresh(LDR_IMAGE("ldr_app_v1"));
     device_upload(d, LDR_IMAGE("blu_s1_v2"), 2, false);
     check_refused(d, 2, "2");
     CHECK(device_erased(d, PM_S1_ADDRESS, PM_S1_SIZE));
@@ -131,14 +121,14 @@ TEST(refuses_an_equal_fw_info_version)
 
 TEST(refuses_a_bootloader_signed_with_another_mcuboot_key)
 {
-    struct device *d = fresh();
+    struct device *d = device_fresh(LDR_IMAGE("ldr_app_v1"));
     device_upload(d, LDR_IMAGE("blu_s1_v3_other_key"), 2, false);
     check_refused(d, 2, "key");
 }
 
 TEST(refuses_a_deployment_downgrade)
 {
-    struct device *d = fresh();
+    struct device *d = device_fresh(LDR_IMAGE("ldr_app_v1"));
     device_upload(d, LDR_IMAGE("ldr_cs_v2"), 3, false);
     CHECK_EQ(device_boot(d), DEVICE_APP_STARTED);
     device_upload(d, LDR_IMAGE("ldr_cs_v1"), 3, false);
@@ -148,14 +138,14 @@ TEST(refuses_a_deployment_downgrade)
 
 TEST(refuses_a_net_image_b0n_rejects)
 {
-    struct device *d = fresh();
+    struct device *d = device_fresh(LDR_IMAGE("ldr_app_v1"));
     device_upload(d, LDR_IMAGE("pcd_net_elsewhere"), 1, false);
     check_refused(d, 1, "net core image refused: ");
 }
 
 TEST(refuses_a_net_core_downgrade_by_its_fw_info_version)
 {
-    struct device *d = fresh();
+    struct device *d = device_fresh(LDR_IMAGE("ldr_app_v1"));
     device_upload(d, LDR_IMAGE("pcd_net_v2"), 1, false);
     CHECK_EQ(device_boot(d), DEVICE_APP_STARTED);
     CHECK_EQ(d->info.outcome, MB_BOOT_NET_UPDATED);
