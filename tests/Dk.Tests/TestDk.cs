@@ -79,18 +79,25 @@ public sealed class TestDk : IDisposable
         {
             if (!dk.Running)
                 Assert.Fail($"the DK stopped: {dk.StopReason}\n{Tail()}");
-            try
-            {
-                using var session = new SmpSession(SmpLinks.Open(connection ?? Udp), new SmpTimeouts(TimeSpan.FromMilliseconds(300), 0));
-                if (new McuMgr(session).Echo("up?") == "up?")
-                    return;
-            }
-            catch (Exception e) when (e is SmpTimeoutException or ArgumentException or IOException)
-            {
-                Thread.Sleep(100);
-            }
+            if (Answers(TimeSpan.FromMilliseconds(300), connection))
+                return;
         }
         Assert.Fail($"the DK did not answer SMP within {BootTimeout.TotalSeconds} s\n{Tail()}");
+    }
+
+    /// <summary>True when the app answers an echo within timeout.</summary>
+    public bool Answers(TimeSpan timeout, string? connection = null)
+    {
+        try
+        {
+            using var session = new SmpSession(SmpLinks.Open(connection ?? Udp), new SmpTimeouts(timeout, 0));
+            return new McuMgr(session).Echo("up?") == "up?";
+        }
+        catch (Exception e) when (e is SmpTimeoutException or ArgumentException or IOException)
+        {
+            Thread.Sleep(100);
+            return false;
+        }
     }
 
     /// <summary>Sends reset and waits for the next boot to answer.</summary>
@@ -130,8 +137,9 @@ public sealed class TestDk : IDisposable
 }
 
 /// <summary>
-/// A test that needs the SMP server running on the host runtime: skipped, saying why, while the build's nfclr_sim
-/// has no SMP transports (the --smp-udp option).
+/// A test that needs the SMP server running in the app on the host runtime: skipped, saying why, while the build
+/// lacks it (nfclr_sim without SMP transports, or a C# app whose Main returns without serving SMP). A DK that
+/// boots and then fails in any other way is not skipped: its tests fail with the boot log.
 /// </summary>
 public sealed class DkFactAttribute : FactAttribute
 {
@@ -153,7 +161,9 @@ public sealed class DkTheoryAttribute : TheoryAttribute
 
 internal static class DkCapability
 {
-    public static string? Missing { get; } = Probe();
+    public static string? Missing => probe.Value;
+
+    private static readonly Lazy<string?> probe = new(Probe);
 
     private static string? Probe()
     {
@@ -167,11 +177,22 @@ internal static class DkCapability
             return e.Message;
         }
         var start = new ProcessStartInfo(runtime, "--help") { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        string usage = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return usage.Contains("--smp-udp", StringComparison.Ordinal)
-            ? null
-            : "nfclr_sim has no --smp-udp: the SMP transports of the host runtime are not in this build";
+        using (var process = Process.Start(start)!)
+        {
+            string usage = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            if (!usage.Contains("--smp-udp", StringComparison.Ordinal))
+                return "nfclr_sim has no --smp-udp: the host runtime's SMP transports are not in this build";
+        }
+        using var dk = new TestDk();
+        var clock = Stopwatch.StartNew();
+        while (dk.Dk.Running && clock.Elapsed < TestDk.BootTimeout)
+        {
+            if (dk.Answers(TimeSpan.FromMilliseconds(300)))
+                return null;
+        }
+        return dk.Dk.StopReason == SimulatedDk.DescribeApp(0)
+            ? "the build's C# app (managed_deploy) serves no SMP: its Main returned"
+            : null;
     }
 }

@@ -72,7 +72,7 @@ public sealed class SimulatedDk : IDisposable
     public IReadOnlyList<string> ChainArguments()
     {
         string[] files = ["--flash", State.Flash, "--otp", State.Otp, "--retained", State.Retained];
-        List<string> app = [build.NfclrSim, .. files, "--smp-udp", options.UdpPort.ToString()];
+        List<string> app = [build.NfclrSim, .. files, "--key", State.McubootKey, "--smp-udp", options.UdpPort.ToString()];
         if (options.SerialPort is int serial)
             app.AddRange(["--smp-serial", serial.ToString()]);
         return [.. files, "--", build.McubootSim, .. files, "--key", State.McubootKey, "--", .. app];

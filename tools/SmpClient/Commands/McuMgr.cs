@@ -18,7 +18,7 @@ public sealed class McuMgr(SmpSession session)
     {
         var r = Session.RequestRaw(SmpOp.Read, SmpIds.OsGroup, SmpIds.Params, CborBody.Encode());
         if (r.Error is { } error)
-            return error.Rc == NotSupported ? null : throw error;
+            return error.Rc == nanoFramework.McuMgr.MgmtError.NotSupported ? null : throw error;
         if (r.Int("buf_size") is not long size || r.Int("buf_count") is not long count || size <= 0 || count <= 0)
             throw new SmpProtocolException("the parameters answer lacks a positive \"buf_size\" and \"buf_count\"");
         return new DeviceBuffers((int)size, (int)count);
@@ -86,6 +86,4 @@ public sealed class McuMgr(SmpSession session)
         }
         return false;
     }
-
-    private const int NotSupported = 8;
 }

@@ -5,10 +5,10 @@ namespace Nrf5340Sdk.Smp.Protocol;
 /// <summary>The 8-byte SMP header (big-endian): op | version &lt;&lt; 3, flags, length, group, sequence, command.</summary>
 public readonly record struct SmpHeader(SmpOp Op, int Version, byte Flags, ushort Length, ushort Group, byte Sequence, byte Command)
 {
-    public const int Size = 8;
+    public const int Size = nanoFramework.McuMgr.Smp.HeaderSize;
 
     /// <summary>SMP v2 (group errors); version 0 is the legacy SMP v1.</summary>
-    public const int V2 = 1;
+    public const int V2 = nanoFramework.McuMgr.Smp.Version2;
 
     public void Write(Span<byte> destination)
     {

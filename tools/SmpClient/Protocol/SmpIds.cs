@@ -1,31 +1,31 @@
+using Server = nanoFramework.McuMgr.Smp;
+
 namespace Nrf5340Sdk.Smp.Protocol;
 
 /// <summary>SMP operations (header byte 0, bits 0-2).</summary>
 public enum SmpOp : byte { Read = 0, ReadResponse = 1, Write = 2, WriteResponse = 3 }
 
 /// <summary>
-/// The client's one table of SMP numbers: groups, command ids and error-code names as mcumgr defines them
-/// (Zephyr's mgmt_defines.h, img_mgmt.h, os_mgmt.h; ../shared/reference/mcuboot-smp.md A5).
+/// The client's view of the SMP numbers: the ids are the server's (managed/nanoFramework.McuMgr/Smp.cs, linked
+/// into this project) typed as the header holds them; the error-code names are what the client prints, as
+/// mcumgr names them (Zephyr's mgmt_defines.h, img_mgmt.h, os_mgmt.h; ../shared/reference/mcuboot-smp.md A5).
 /// </summary>
 public static class SmpIds
 {
-    public const ushort OsGroup = 0;
-    public const ushort ImageGroup = 1;
-    public const ushort BasicGroup = 63;
+    public const ushort OsGroup = Server.GroupOs;
+    public const ushort ImageGroup = Server.GroupImage;
+    public const ushort BasicGroup = Server.GroupBasic;
 
-    // Group 0 (OS)
-    public const byte Echo = 0;
-    public const byte Reset = 5;
-    public const byte Params = 6;
-    public const byte BootloaderInfo = 8;
+    public const byte Echo = Server.OsEcho;
+    public const byte Reset = Server.OsReset;
+    public const byte Params = Server.OsParameters;
+    public const byte BootloaderInfo = Server.OsBootloaderInfo;
 
-    // Group 1 (image)
-    public const byte ImageState = 0;
-    public const byte ImageUpload = 1;
-    public const byte ImageErase = 5;
+    public const byte ImageState = Server.ImageState;
+    public const byte ImageUpload = Server.ImageUpload;
+    public const byte ImageErase = Server.ImageErase;
 
-    // Group 63 (basic)
-    public const byte StorageErase = 0;
+    public const byte StorageErase = Server.BasicEraseStorage;
 
     /// <summary>mcumgr_err_t: the legacy "rc" of SMP v1 answers and SMP-level errors of v2 answers.</summary>
     private static readonly string[] SmpErrors =
