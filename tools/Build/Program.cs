@@ -35,6 +35,8 @@ var run = Command("run", "Set up and build everything, report the artefacts agai
 run.Options.Add(fresh);
 run.Options.Add(smpPort);
 root.Subcommands.Add(run);
+root.Subcommands.Add(Command("dk", "Build, then run the simulated DK (SMP on udp:127.0.0.1:1337, serial framing on tcp:127.0.0.1:1338) until Ctrl-C",
+    r => Steps.Dk(Board(r), KeysOf(r))));
 
 return root.Parse(args).Invoke();
 
