@@ -46,7 +46,7 @@ public static class EmulatedDk
         }
         else
             Log.Step($"{Path.GetRelativePath(Repo.Root, FlashFile)}: the flash as the last run left it (--fresh flashes anew)");
-        Log.Info($"SMP over serial on tcp:127.0.0.1:{smpPort}, e.g.: {SmpClientCommand} --port tcp:127.0.0.1:{smpPort} image list");
+        Log.Info($"SMP over serial on tcp:127.0.0.1:{smpPort}, e.g.: {SmpClientCommand} --conn tcp:127.0.0.1:{smpPort} image list");
         Log.Info("Ctrl-C stops the DK; the flash file keeps its state for the next run.");
         return Shell.Run("qemu-system-arm", QemuArguments(FlashFile, smpPort));
     }

@@ -29,6 +29,13 @@ public static class ManagedDeployment
     public static string TestsImage => Path.Combine(Repo.ArtefactsDir, "managed_tests.nfdeploy");
     public static string TestsSignedHex => Path.Combine(Repo.ArtefactsDir, "managed_tests.signed.hex");
 
+    /// <summary>The Blinky sample (System.Device.Gpio) as a deployment, for the QEMU case that toggles the stand-in's LED1.</summary>
+    public static string BlinkyImage => Path.Combine(Repo.ArtefactsDir, "blinky.nfdeploy");
+    public static string BlinkySignedHex => Path.Combine(Repo.ArtefactsDir, "blinky.signed.hex");
+
+    const string Blinky = "Blinky";
+    static string BlinkyDir => Path.Combine(Repo.BuildDir, "dotnet", "bin", Blinky, "Release", "net10.0");
+
     const string Tests = "CoreLibrary.Tests";
     static string TestsDir => Path.Combine(Repo.BuildDir, "dotnet", "bin", Tests, "Release", "device");
 
@@ -39,6 +46,8 @@ public static class ManagedDeployment
         Deploy(t, keys, App, [Path.Combine(AppDir, "mscorlib.dll"), Path.Combine(AppDir, $"{App}.dll")], Image, SignedHex, SignedBin);
         Deploy(t, keys, Tests, new[] { "mscorlib.dll", "nanoFramework.TestFramework.dll", $"{Tests}.dll" }
             .Select(f => Path.Combine(TestsDir, f)).ToList(), TestsImage, TestsSignedHex, null);
+        Deploy(t, keys, Blinky, new[] { "mscorlib.dll", "System.Device.Gpio.dll", $"{Blinky}.dll" }
+            .Select(f => Path.Combine(BlinkyDir, f)).ToList(), BlinkyImage, BlinkySignedHex, null);
     }
 
     /// <summary>The assemblies as one deployment image, signed as MCUboot image 3 for managed_deploy.</summary>

@@ -26,6 +26,7 @@ public static class QemuSmoke
         var clrApp = FirmwareFile.Read(FirmwareArtefacts.ClrApp);
         var deployment = FirmwareFile.Read(ManagedDeployment.SignedHex);
         var testsDeployment = FirmwareFile.Read(ManagedDeployment.TestsSignedHex);
+        var blinky = FirmwareFile.Read(ManagedDeployment.BlinkySignedHex);
         var deploymentCorrupt = deployment with { Bytes = (byte[])deployment.Bytes.Clone() };
         // A byte of the deployment image (behind the 0x200-byte MCUboot header) that its CRC-32 covers: the
         // second stage checks image 3 only when installing it, so the runtime is the one to refuse it.
@@ -42,6 +43,7 @@ public static class QemuSmoke
             ("csharp_app", [s0, clrApp, deployment]),
             ("csharp_corrupt_deployment", [s0, clrApp, deploymentCorrupt]),
             ("csharp_tests", [s0, clrApp, testsDeployment]),
+            ("csharp_blinky", [s0, clrApp, blinky]),
         ];
         foreach (var (name, slots) in cases)
         {

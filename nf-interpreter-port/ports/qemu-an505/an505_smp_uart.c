@@ -4,7 +4,7 @@
  * on the DK both share UARTE0 (VCOM), where mcumgr's framing tells them apart. QEMU holds a received byte until
  * the firmware reads it and then takes the next from the socket, so polling loses nothing.
  */
-#include "an505_board.h"
+#include "an505_smp_uart.h"
 
 #define UART1_BASE 0x50201000u
 #define UART_DATA (*(volatile uint32_t *)(UART1_BASE + 0x00u))
