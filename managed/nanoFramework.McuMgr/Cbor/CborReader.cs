@@ -62,11 +62,7 @@ namespace nanoFramework.McuMgr.Cbor
             return false;
         }
 
-        public ulong ReadUInt64()
-        {
-            ulong value = ReadHead(CborMajor.Unsigned);
-            return value;
-        }
+        public ulong ReadUInt64() { return ReadHead(CborMajor.Unsigned); }
 
         /// <summary>An unsigned or negative integer that fits a long.</summary>
         public long ReadInt64()
@@ -120,7 +116,7 @@ namespace nanoFramework.McuMgr.Cbor
         }
 
         /// <summary>True when the bytes hold exactly the ASCII text key.</summary>
-        public static bool Equals(byte[] bytes, int offset, int count, string key)
+        public static bool IsText(byte[] bytes, int offset, int count, string key)
         {
             if (count != key.Length)
                 return false;
