@@ -71,6 +71,19 @@ public class TransportTests
     }
 
     [Fact]
+    public void Lines_longer_than_127_bytes_are_read_too()
+    {
+        byte[] packet = Request(Smp.OpWrite, 0, 0, Map(("d", new string('l', 200))));
+        byte[] raw = [(byte)((packet.Length + 2) >> 8), (byte)(packet.Length + 2), .. packet, 0, 0];
+        int crc = Crc16.Compute(packet, 0, packet.Length);
+        raw[^2] = (byte)(crc >> 8);
+        raw[^1] = (byte)crc;
+        byte[] oneLine = [6, 9, .. Encoding.ASCII.GetBytes(Convert.ToBase64String(raw)), 10];
+        Assert.True(oneLine.Length > 127);
+        Assert.Equal(packet, Assert.Single(Decode(new SerialDecoder(2475), oneLine)));
+    }
+
+    [Fact]
     public void Bad_crc_bad_base64_or_oversize_length_drop_the_packet()
     {
         byte[] badCrc = (byte[])EchoFramed.Clone();

@@ -53,7 +53,8 @@ namespace nanoFramework.McuMgr.Transport
         /// <summary>Where a completed packet starts in Packet (after the two length bytes).</summary>
         public const int PacketOffset = 2;
 
-        readonly byte[] _line = new byte[SerialFraming.MaxLine];
+        // Lines we send stay within 127 bytes; received ones may be longer (clients differ on the limit).
+        readonly byte[] _line = new byte[4 * SerialFraming.MaxLine];
         int _lineLength;
         bool _lineTooLong;
 
