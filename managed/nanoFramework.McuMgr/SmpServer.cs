@@ -91,9 +91,12 @@ namespace nanoFramework.McuMgr
             }
             if (transport.IsStream)
             {
-                for (int i = 0; i < count; i++)
-                    if (_serialDecoder.Push(receive[i]))
+                for (int at = 0; at < count;)
+                {
+                    at += _serialDecoder.Feed(receive, at, count - at);
+                    if (_serialDecoder.Complete)
                         Serve(transport, _serialDecoder.Packet, SerialDecoder.PacketOffset, _serialDecoder.PacketLength);
+                }
                 return true;
             }
             int state = _reassembler.Add(receive, 0, count);
