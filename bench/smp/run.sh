@@ -20,10 +20,13 @@ cmake --build "$out/clr" --target nfclr_sim -j2 >/dev/null
 sim="$out/clr/nf-interpreter-port/clr/nfclr_sim"
 [ -f "$mp" ] || dotnet build "$repo/tools/MetadataProcessor" -c Release >/dev/null
 
-for c in 0 1; do
-  dotnet build "$here/Bench.Smp.csproj" -c Release -p:BenchChunks=$c -nologo -v:q >/dev/null
-  dotnet "$mp" build --out "$out/c$c.nfdeploy" "$bin/c$c/Release/device/mscorlib.dll" \
-    "$bin/c$c/Release/device/Bench.Smp.dll" >/dev/null
+for s in 0 1; do
+  for c in 0 1; do
+    v="c${c}s$s"
+    dotnet build "$here/Bench.Smp.csproj" -c Release -p:BenchChunks=$c -p:BenchSerial=$s -nologo -v:q >/dev/null
+    dotnet "$mp" build --out "$out/$v.nfdeploy" "$bin/$v/Release/device/mscorlib.dll" \
+      "$bin/$v/Release/device/Bench.Smp.dll" >/dev/null
+  done
 done
 
 # Total instructions of one run: the sum over every file callgrind writes.
@@ -35,8 +38,11 @@ ir() {
   rm -f "$f".*; echo "$total"
 }
 
-base=$(ir c0 "$sim" "$out/c0.nfdeploy")
-full=$(ir c1 "$sim" "$out/c1.nfdeploy")
-echo "x86-64 instructions per 512-byte upload chunk through SmpServer.Handle on nfclr_sim (callgrind Ir)"
-echo "Ir[N=0] = $base, Ir[N=$N] = $full"
-awk -v a="$full" -v b="$base" -v n="$N" 'BEGIN { printf "per chunk: %.0f\n", (a - b) / n }'
+echo "x86-64 instructions per 512-byte upload chunk through the SMP server on nfclr_sim (callgrind Ir)"
+for s in 0 1; do
+  base=$(ir "c0s$s" "$sim" "$out/c0s$s.nfdeploy")
+  full=$(ir "c1s$s" "$sim" "$out/c1s$s.nfdeploy")
+  [ "$s" = 0 ] && path="SmpServer.Handle (datagram)" || path="Poll over a stream (serial framing)"
+  awk -v a="$full" -v b="$base" -v n="$N" -v p="$path" \
+    'BEGIN { printf "%-38s Ir[N=0] %.0f, Ir[N=%d] %.0f, per chunk %.0f\n", p, b, n, a, (a - b) / n }'
+done
