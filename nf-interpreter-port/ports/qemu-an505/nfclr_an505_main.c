@@ -15,9 +15,13 @@
 #include "an505_port.h"
 #include "board_partitions.h"
 #include "clr.h"
+#include "nrf_natives.h"
 
 #define MCUBOOT_MAGIC 0x96F3B83Du
 #define MCUBOOT_HEADER_SIZE 0x200u
+
+/* nanoFramework.Hardware.Nrf's calls, nothing bound yet: no settings store, upload slot or SMP transport here. */
+static const struct clr_native_assembly *const natives[] = {&nrf_natives_assembly};
 
 /* Tables, call stack and managed heap; clr_memory_use reports the split at the end. */
 #define NFCLR_RAM_SIZE (96u * 1024u)
@@ -86,6 +90,8 @@ int main(void)
         .ram = clr_ram,
         .ram_size = sizeof clr_ram,
         .hal = {.console_write = console_write, .log_line = log_line, .ctx = NULL},
+        .natives = natives,
+        .native_count = sizeof natives / sizeof natives[0],
     };
     struct clr_runtime *rt = NULL;
     enum clr_result result = clr_load(&cfg, &rt);
