@@ -40,7 +40,7 @@ public class RealTableTests
     [Fact]
     public void Swap_move_keeps_one_sector_and_the_trailer_free()
     {
-        // 88 sectors; trailer 128*3*4 + 4*8 + 16 = 1584 bytes fits one 4 KiB page; one more page for the move.
+        // 80 sectors; trailer 128*3*4 + 4*8 + 16 = 1584 bytes fits one 4 KiB page; one more page for the move.
         Assert.Equal(0x50000u - 2 * 0x1000u, table.MaxImageSize(table["mcuboot_primary"]));
     }
 

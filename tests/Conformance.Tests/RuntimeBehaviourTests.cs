@@ -63,6 +63,33 @@ public class RuntimeBehaviourTests
     }
 
     [Fact]
+    public void GpioController_drives_the_stand_in_and_refuses_misuse()
+    {
+        var (exit, output, log) = RunProgram("Gpio");
+        Assert.Equal(0, exit);
+        Assert.Equal("48\nHigh\nLow\nTrue\nFalse\nTrue\n0\n" +
+                     "ArgumentOutOfRangeException: Specified argument was out of the range of valid values. (Parameter 'pinNumber')\n" +
+                     "ArgumentOutOfRangeException: Specified argument was out of the range of valid values. (Parameter 'pinNumber')\n" +
+                     "InvalidOperationException: The pin is already open.\n" +
+                     "InvalidOperationException: Set the pin to PinMode.Output before writing it.\n" +
+                     "InvalidOperationException: This pin does not support that mode.\n" +
+                     "InvalidOperationException: The pin is not open.\n" +
+                     "False\nInvalidOperationException: The pin is closed.\ndone\n", output);
+        Assert.Equal("gpio: P1.1 output\ngpio: P1.1 -> 1\ngpio: P1.1 -> 0\n" +
+                     "gpio: P0.5 input, pull-up\ngpio: P0.5 input, pull-down\n", log);
+    }
+
+    [Fact]
+    public void The_Blinky_sample_toggles_LED1()
+    {
+        var (exit, output, log) = Run(ConformanceTests.Built("Blinky", "net10.0", "Blinky.dll"));
+        Assert.Equal(0, exit);
+        Assert.Equal("Button 1 is released\nLED1 blinked 3 times\n", output);
+        Assert.Equal("gpio: P0.28 output\ngpio: P0.28 -> 1\ngpio: P0.23 input, pull-up\n" +
+                     string.Concat(Enumerable.Repeat("gpio: P0.28 -> 0\ngpio: P0.28 -> 1\n", 3)), log);
+    }
+
+    [Fact]
     public void A_bad_upload_is_refused_with_the_bootloaders_line_and_a_reset_exits_with_8()
     {
         var flash = TempFlash("firmware");
@@ -112,7 +139,7 @@ public class RuntimeBehaviourTests
     public async Task Smp_channels_echo_over_udp_and_tcp_while_other_threads_run()
     {
         int udpPort = FreePort(SocketType.Dgram, ProtocolType.Udp), tcpPort = FreePort(SocketType.Stream, ProtocolType.Tcp);
-        var image = Deploy("SmpChannels");
+        var image = Deploy(Program("SmpChannels"));
         try
         {
             var start = new System.Diagnostics.ProcessStartInfo(ConformanceTests.Runtime())
@@ -183,9 +210,16 @@ public class RuntimeBehaviourTests
         File.Delete(flash + ".wcount");
     }
 
-    static (int Exit, string Out, string Err) RunProgram(string program, params string[] options)
+    static (int Exit, string Out, string Err) RunProgram(string program, params string[] options) =>
+        Run(Program(program), options);
+
+    /// <summary>A runtime-behaviour program's device build.</summary>
+    static string Program(string program) => ConformanceTests.Built($"RuntimeBehaviour.{program}", "device", $"RuntimeBehaviour.{program}.dll");
+
+    /// <summary>Deploys the app and runs it on nfclr_sim.</summary>
+    static (int Exit, string Out, string Err) Run(string app, params string[] options)
     {
-        var image = Deploy(program);
+        var image = Deploy(app);
         try
         {
             return ConformanceTests.Run(ConformanceTests.Runtime(), [.. options, image]);
@@ -196,11 +230,12 @@ public class RuntimeBehaviourTests
         }
     }
 
-    /// <summary>The program and the libraries it uses as a deployment image in the temp folder.</summary>
-    static string Deploy(string program)
+    /// <summary>The app and the libraries it uses (its folder holds the device build of each) as a deployment
+    /// image in the temp folder.</summary>
+    static string Deploy(string app)
     {
-        var name = $"RuntimeBehaviour.{program}";
-        var deviceDir = Path.GetDirectoryName(ConformanceTests.Built(name, "device", $"{name}.dll"))!;
+        var name = Path.GetFileNameWithoutExtension(app);
+        var deviceDir = Path.GetDirectoryName(app)!;
         var image = Path.Combine(Path.GetTempPath(), $"{name}-{Environment.ProcessId}.nfdeploy");
         // mscorlib first, the app last, the libraries it uses in between.
         var libraries = Directory.GetFiles(deviceDir, "*.dll").Select(Path.GetFileName)
@@ -209,7 +244,7 @@ public class RuntimeBehaviourTests
             .Select(f => Path.Combine(deviceDir, f!));
         var processor = ConformanceTests.Run("dotnet", [ConformanceTests.Built("MetadataProcessor", "net10.0",
             "MetadataProcessor.dll"), "build", "--out", image, .. assemblies]);
-        Assert.True(processor.Exit == 0, $"metadata processor refused {program}: {processor.Out}{processor.Err}");
+        Assert.True(processor.Exit == 0, $"metadata processor refused {name}: {processor.Out}{processor.Err}");
         return image;
     }
 }
