@@ -54,6 +54,8 @@ void clock_set_core_64mhz(void);
 /* Starts HFXO / LFXO and waits for the STARTED event. false: the oscillator never started. */
 bool clock_start_hfxo(void);
 bool clock_start_lfxo(void);
+/* Before a jump: UARTE0 disabled and its pins released, RTC1 stopped, CLOCK interrupts off. */
+void peripherals_release(void);
 /* RESETREAS as found, then cleared (its bits are write-1-to-clear) so the next reset reports afresh. */
 uint32_t reset_reason_take(void);
 /* EXTDOMAIN secure, then FORCEOFF released with the erratum 161 sequence. */
