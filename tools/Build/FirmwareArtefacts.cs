@@ -2,6 +2,7 @@ using ImageTool.B0;
 using ImageTool.Files;
 using ImageTool.Keys;
 using ImageTool.Mcuboot;
+using ImageTool.Packaging;
 using Nrf5340Sdk.Board;
 
 namespace Nrf5340Sdk.Build;
@@ -34,6 +35,9 @@ public static class FirmwareArtefacts
     /// <summary>The same signed for MCUboot: what SMP uploads to update the bootloader.</summary>
     public static string Update(string slot) => Path.Combine(Repo.ArtefactsDir, $"mcuboot_an505_{slot}.update.bin");
 
+    /// <summary>Both update images in one zip with NCS's manifest.json: what `smp bootloader update` and phones take.</summary>
+    public static string BootloaderZip => Path.Combine(Repo.ArtefactsDir, "dfu_mcuboot.zip");
+
     /// <summary>The test app, version 1.0.0, signed into mcuboot_primary: what a device holds.</summary>
     public static string App => Path.Combine(Repo.ArtefactsDir, "app_an505.hex");
 
@@ -52,6 +56,7 @@ public static class FirmwareArtefacts
         Directory.CreateDirectory(Repo.ArtefactsDir);
         foreach (var (target, slot) in SecondStages)
             SignSecondStage(t, keys, version, b0Key, mcubootKey, Built(target, ".bin"), slot, B0Signed(slot), Update(slot));
+        WriteBootloaderZip();
         WriteApp(t, mcubootKey);
     }
 
@@ -95,6 +100,15 @@ public static class FirmwareArtefacts
         };
         ImageSigner.Sign(new FirmwareData(signed, image.Address), options, mcubootKey).Save(update, null);
         Log.Step($"{Path.GetRelativePath(Repo.Root, update)}: MCUboot image {t.Image("bootloader").Number}, version {options.Version}");
+    }
+
+    private static void WriteBootloaderZip()
+    {
+        PackageInput Input(string slot) =>
+            new(Path.GetFileName(Update(slot)), File.ReadAllBytes(Update(slot)), new DateTimeOffset(File.GetLastWriteTimeUtc(Update(slot))).ToUnixTimeSeconds());
+        var target = new PackageTarget("nrf5340dk/nrf5340/cpuapp", "nrf5340", "bootloader", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        File.WriteAllBytes(BootloaderZip, DfuPackage.Bootloader(target, Input("s0"), Input("s1")));
+        Log.Step($"{Path.GetRelativePath(Repo.Root, BootloaderZip)}: the S0 and S1 updates with manifest.json");
     }
 
     /// <summary>app_an505 is linked behind its header room (mcuboot_primary's link offset): signed with --pad-header.</summary>

@@ -25,10 +25,6 @@ public static class ManagedDeployment
     public static string SignedHex => Path.Combine(Repo.ArtefactsDir, "managed_deploy.signed.hex");
     public static string SignedBin => Path.Combine(Repo.ArtefactsDir, "managed_deploy.signed.bin");
 
-    /// <summary>The host runtime, built by the host-test tree.</summary>
-    public static string HostRuntime =>
-        Path.Combine(NativeBuild.BinaryDir(NativeBuild.HostTest), "nf-interpreter-port", "clr", "nfclr_sim");
-
     /// <summary>The corlib's unit tests as a deployment (no Main: the runtime runs its tests), for the QEMU case.</summary>
     public static string TestsImage => Path.Combine(Repo.ArtefactsDir, "managed_tests.nfdeploy");
     public static string TestsSignedHex => Path.Combine(Repo.ArtefactsDir, "managed_tests.signed.hex");
@@ -83,14 +79,5 @@ public static class ManagedDeployment
             signed.Save(bin, null);
         Log.Step($"{Path.GetRelativePath(Repo.Root, hex)}: {name} at 0x{partition.Address:X8}, " +
             $"MCUboot image {t.Image("managed").Number}, version {options.Version}");
-    }
-
-    /// <summary>Runs the deployment on the host runtime: the app's output, then its exit code.</summary>
-    public static int RunOnHost()
-    {
-        Log.Section($"{App} on the host runtime (nfclr_sim)");
-        if (!File.Exists(HostRuntime))
-            throw new BuildException($"{HostRuntime} is missing: the host-test build did not link nfclr_sim");
-        return Shell.Run(HostRuntime, [Image]);
     }
 }

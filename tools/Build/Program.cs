@@ -28,8 +28,15 @@ root.Subcommands.Add(Command("sizes", "Print the built artefacts against their p
     r => Steps.Sizes(Board(r))));
 root.Subcommands.Add(Command("bench", "Build, then run the benchmarks in bench/ (sizes, instruction counts, flash work)",
     r => Steps.Bench(Board(r), KeysOf(r))));
-root.Subcommands.Add(Command("run", "Set up and build everything, report the artefacts against the partitions, run the C# app on the host runtime",
-    r => Steps.Run(Board(r), KeysOf(r), r.GetValue(board) is not null)));
+var fresh = new Option<bool>("--fresh") { Description = "run: flash the emulated DK anew instead of keeping its flash file" };
+var smpPort = new Option<int>("--smp-port") { Description = "run: TCP port of the emulated DK's SMP serial port", DefaultValueFactory = _ => EmulatedDk.DefaultSmpPort };
+var run = Command("run", "Set up and build everything, report the artefacts against the partitions, boot the emulated DK (QEMU) until Ctrl-C",
+    r => Steps.Run(Board(r), KeysOf(r), r.GetValue(board) is not null, r.GetValue(fresh), r.GetValue(smpPort)));
+run.Options.Add(fresh);
+run.Options.Add(smpPort);
+root.Subcommands.Add(run);
+root.Subcommands.Add(Command("dk", "Build, then run the simulated DK (SMP on udp:127.0.0.1:1337, serial framing on tcp:127.0.0.1:1338) until Ctrl-C",
+    r => Steps.Dk(Board(r), KeysOf(r))));
 
 return root.Parse(args).Invoke();
 

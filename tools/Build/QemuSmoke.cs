@@ -17,11 +17,6 @@ public static class QemuSmoke
     {
         Log.Section("QEMU mps2-an505 flash files");
         var flashFile = new QemuFlashFile(t);
-        var flash = t.MemoryOf(t["b0"]);
-        var otp = t.MemoryOf(t["provision"]);
-
-        var otpBytes = FirmwareFile.ReadHex(ProvisioningArtefact.FilePath).Slice(otp.Base, (int)otp.Size);
-        var b0 = FirmwareFile.ReadBytes(FirmwareArtefacts.Built("b0_an505", ".bin"));
         var s0 = FirmwareFile.Read(FirmwareArtefacts.B0Signed("s0"));
         var s1 = FirmwareFile.Read(FirmwareArtefacts.B0Signed("s1"));
         var s0BadSignature = s0 with { Bytes = (byte[])s0.Bytes.Clone() };
@@ -52,14 +47,8 @@ public static class QemuSmoke
         ];
         foreach (var (name, slots) in cases)
         {
-            var flashBytes = new byte[flash.Size];
-            Array.Fill(flashBytes, (byte)0xFF);
-            b0.CopyTo(flashBytes, t["b0"].Address - flash.Base);
-            foreach (var slot in slots)
-                slot.Bytes.CopyTo(flashBytes, slot.Address!.Value - flash.Base);
-
             var path = Path.Combine(Dir, name + ".flash");
-            flashFile.Write(path, flashBytes, otpBytes);
+            flashFile.WriteFirstFlash(path, slots);
             Log.Step(Path.GetRelativePath(Repo.Root, path));
         }
     }

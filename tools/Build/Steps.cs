@@ -68,11 +68,22 @@ public static class Steps
         return failed == 0 ? 0 : 1;
     }
 
-    /// <summary>Builds everything, reports the artefacts, then runs the C# deployment on the host runtime.</summary>
-    public static int Run(string board, Keys keys, bool boardArtefacts = false)
+    /// <summary>Builds, then runs the simulated DK in the foreground; its state persists in build/dk.</summary>
+    public static int Dk(string board, Keys keys)
+    {
+        BuildAll(board, keys, boardArtefacts: false);
+        Log.Section("simulated DK (tools/DkSim)");
+        return DkSim.DkCommands.Run(new DkSim.DkOptions { StateFolder = DkSim.DkCommands.DefaultState, SerialPort = 1338 }, fresh: false);
+    }
+
+    /// <summary>Builds everything and reports the artefacts; then boots the emulated DK, unless the run was for
+    /// a board's flashable artefacts (--board), which are the result then.</summary>
+    public static int Run(string board, Keys keys, bool boardArtefacts, bool fresh, int smpPort)
     {
         BuildAll(board, keys, boardArtefacts);
         var sizes = Sizes(board);
-        return ManagedDeployment.RunOnHost() == 0 ? sizes : 1;
+        if (boardArtefacts || sizes != 0)
+            return sizes;
+        return EmulatedDk.Run(LoadTable(board), fresh, smpPort);
     }
 }

@@ -22,7 +22,7 @@
 #define MCUBOOT_HEADER_SIZE 0x200u
 
 /* Tables, call stack and managed heap; clr_memory_use reports the split at the end. */
-#define NFCLR_RAM_SIZE (96u * 1024u)
+#define NFCLR_RAM_SIZE (256u * 1024u)
 static uint8_t clr_ram[NFCLR_RAM_SIZE] __attribute__((aligned(8)));
 
 /*
