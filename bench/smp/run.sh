@@ -40,3 +40,6 @@ full=$(ir c1 "$sim" "$out/c1.nfdeploy")
 echo "x86-64 instructions per 512-byte upload chunk through SmpServer.Handle on nfclr_sim (callgrind Ir)"
 echo "Ir[N=0] = $base, Ir[N=$N] = $full"
 awk -v a="$full" -v b="$base" -v n="$N" 'BEGIN { printf "per chunk: %.0f\n", (a - b) / n }'
+
+# The same two deployments on the Cortex-M33 build in QEMU.
+"$here/m33.sh" "$N"
