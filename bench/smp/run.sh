@@ -30,3 +30,6 @@ for s in 0 1; do
   awk -v a="$full" -v b="$base" -v n="$N" -v p="$path" \
     'BEGIN { printf "%-38s Ir[N=0] %.0f, Ir[N=%d] %.0f, per chunk %.0f\n", p, b, n, a, (a - b) / n }'
 done
+
+# The datagram deployments on the Cortex-M33 build in QEMU.
+"$here/m33.sh" "$N"
