@@ -93,11 +93,16 @@ public class UpdateTests
     {
         using var dk = QemuDk.Booted();
         int from = dk.LogCount;
-        var e = Assert.Throws<SmpDeviceException>(() => Upload(dk, Images.BootloaderUpdate("s0", BootloaderVersion.Read() + 1), 2));
+        var wrong = Images.BootloaderUpdate("s0", BootloaderVersion.Read() + 1);
+        var e = Assert.Throws<SmpDeviceException>(() => Upload(dk, wrong, 2));
         Assert.Equal(SmpIds.ImageGroup, e.Group);
         Assert.Contains("S1 variant", e.Reason);
         Assert.True(dk.WaitForLog(e.Reason!, from, TimeSpan.FromSeconds(5)), $"the refusal is not in the log\n{dk.Tail()}");
-        Assert.DoesNotContain(List(dk), s => s.Slot == 1);
+        // Nothing is pending, and marking the refused image for a test is refused too, so no reset can apply it.
+        Assert.DoesNotContain(List(dk), s => s.Pending);
+        var image = Assert.Single(List(dk), s => s.Slot == 1);
+        Assert.Throws<SmpDeviceException>(() => dk.Call(m => m.ImageTest(image.Hash!)));
+        Assert.DoesNotContain(List(dk), s => s.Pending);
     }
 
     [Fact]

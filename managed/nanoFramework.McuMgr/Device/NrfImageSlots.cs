@@ -1,3 +1,4 @@
+using System;
 using nanoFramework.Hardware.Nrf;
 
 namespace nanoFramework.McuMgr.Device
@@ -91,6 +92,12 @@ namespace nanoFramework.McuMgr.Device
             {
                 verdict.Error = result == Firmware.Refused ? Refusal() : ImageError.Unknown;
                 verdict.Reason = Firmware.LastCheckReason;
+            }
+
+            if (verdict.Reason != null)
+            {
+                // The same words the SMP answer carries, on the device's log for whoever watches it.
+                Console.WriteLine("SMP: upload refused: " + verdict.Reason);
             }
 
             return verdict;
