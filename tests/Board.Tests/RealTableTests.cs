@@ -40,8 +40,8 @@ public class RealTableTests
     [Fact]
     public void Swap_move_keeps_one_sector_and_the_trailer_free()
     {
-        // 88 sectors; trailer 128*3*4 + 4*8 + 16 = 1584 bytes fits one 4 KiB page; one more page for the move.
-        Assert.Equal(0x58000u - 2 * 0x1000u, table.MaxImageSize(table["mcuboot_primary"]));
+        // 80 sectors; trailer 128*3*4 + 4*8 + 16 = 1584 bytes fits one 4 KiB page; one more page for the move.
+        Assert.Equal(0x50000u - 2 * 0x1000u, table.MaxImageSize(table["mcuboot_primary"]));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public class RealTableTests
     public void Linker_regions_put_the_app_after_its_mcuboot_header()
     {
         var ld = LinkerRegionsGenerator.Generate(table, table["mcuboot_primary"]);
-        Assert.Contains("FLASH          (rx ) : ORIGIN = 0x00028200, LENGTH = 0x00055E00", ld);
+        Assert.Contains("FLASH          (rx ) : ORIGIN = 0x00028200, LENGTH = 0x0004DE00", ld);
         Assert.Contains("RAM            (rwx) : ORIGIN = 0x20004000, LENGTH = 0x0006BC00", ld);
         Assert.Contains("RAM_RETAINED   (rw ) : ORIGIN = 0x2006FC00, LENGTH = 0x00000400", ld);
     }

@@ -58,10 +58,44 @@ public class RuntimeBehaviourTests
         }
     }
 
+    [Fact]
+    public void GpioController_drives_the_stand_in_and_refuses_misuse()
+    {
+        var (exit, output, log) = RunProgram("Gpio");
+        Assert.Equal(0, exit);
+        Assert.Equal("48\nHigh\nLow\nTrue\nFalse\nTrue\n0\n" +
+                     "ArgumentOutOfRangeException: Specified argument was out of the range of valid values. (Parameter 'pinNumber')\n" +
+                     "ArgumentOutOfRangeException: Specified argument was out of the range of valid values. (Parameter 'pinNumber')\n" +
+                     "InvalidOperationException: The pin is already open.\n" +
+                     "InvalidOperationException: Set the pin to PinMode.Output before writing it.\n" +
+                     "InvalidOperationException: This pin does not support that mode.\n" +
+                     "InvalidOperationException: The pin is not open.\n" +
+                     "False\nInvalidOperationException: The pin is closed.\ndone\n", output);
+        Assert.Equal("gpio: P1.1 output\ngpio: P1.1 -> 1\ngpio: P1.1 -> 0\n" +
+                     "gpio: P0.5 input, pull-up\ngpio: P0.5 input, pull-down\n", log);
+    }
+
+    [Fact]
+    public void The_Blinky_sample_toggles_LED1()
+    {
+        var (exit, output, log) = Run(ConformanceTests.Built("Blinky", "net10.0", "Blinky.dll"));
+        Assert.Equal(0, exit);
+        Assert.Equal("Button 1 is released\nLED1 blinked 3 times\n", output);
+        Assert.Equal("gpio: P0.28 output\ngpio: P0.28 -> 1\ngpio: P0.23 input, pull-up\n" +
+                     string.Concat(Enumerable.Repeat("gpio: P0.28 -> 0\ngpio: P0.28 -> 1\n", 3)), log);
+    }
+
     static (int Exit, string Out, string Err) RunProgram(string program, params string[] options)
     {
         var name = $"RuntimeBehaviour.{program}";
-        var deviceDir = Path.GetDirectoryName(ConformanceTests.Built(name, "device", $"{name}.dll"))!;
+        return Run(ConformanceTests.Built(name, "device", $"{name}.dll"), options);
+    }
+
+    /// <summary>Deploys the app (its folder holds the device build of everything it uses) and runs it on nfclr_sim.</summary>
+    static (int Exit, string Out, string Err) Run(string app, params string[] options)
+    {
+        var name = Path.GetFileNameWithoutExtension(app);
+        var deviceDir = Path.GetDirectoryName(app)!;
         var image = Path.Combine(Path.GetTempPath(), $"{name}-{Environment.ProcessId}.nfdeploy");
         // mscorlib first, the app last, the libraries it uses in between.
         var libraries = Directory.GetFiles(deviceDir, "*.dll").Select(Path.GetFileName)
@@ -72,7 +106,7 @@ public class RuntimeBehaviourTests
         {
             var processor = ConformanceTests.Run("dotnet", [ConformanceTests.Built("MetadataProcessor", "net10.0",
                 "MetadataProcessor.dll"), "build", "--out", image, .. assemblies]);
-            Assert.True(processor.Exit == 0, $"metadata processor refused {program}: {processor.Out}{processor.Err}");
+            Assert.True(processor.Exit == 0, $"metadata processor refused {name}: {processor.Out}{processor.Err}");
             return ConformanceTests.Run(ConformanceTests.Runtime(), [.. options, image]);
         }
         finally

@@ -55,45 +55,51 @@ public static class FirmwareArtefacts
         var mcubootKey = KeyFile.LoadPrivate(keys.Mcuboot);
         Directory.CreateDirectory(Repo.ArtefactsDir);
         foreach (var (target, slot) in SecondStages)
-        {
-            var image = t[slot + "_image"];
-            var bin = Built(target, ".bin");
-            if (!File.Exists(bin))
-                throw new BuildException($"{bin} is missing: the cortex-m33 build did not link {target}");
-            var payload = File.ReadAllBytes(bin);
-            // The compiled-in key is its DER SubjectPublicKeyInfo (cmake/EmbedPublicKey.cmake): find it in the image.
-            if (payload.AsSpan().IndexOf(mcubootKey.PublicKey.SubjectPublicKeyInfo) < 0)
-                throw new BuildException($"{target} does not trust {keys.Mcuboot}: its MB_SIGNING_KEY is another key " +
-                    "(the build passes --mcuboot-key as -DMB_SIGNING_KEY; was the cortex-m33 tree configured by hand?)");
-            byte[] signed;
-            try
-            {
-                signed = B0Image.Sign(payload, image.Address, b0Key, (uint)version);
-            }
-            catch (ImageTool.ToolException e)
-            {
-                throw new BuildException($"{target} for {slot}: {e.Message}");
-            }
-            FirmwareFile.Write(B0Signed(slot), signed, image.Address);
-            Log.Step($"{Path.GetRelativePath(Repo.Root, B0Signed(slot))}: {target} at 0x{image.Address:X8}, fw_info version {version}");
-
-            var flash = t.MemoryOf(t[slot]);
-            var options = new SignOptions
-            {
-                Version = ImageVersion.Parse(BootloaderVersion.McubootHeaderVersion(version)),
-                HeaderSize = (int)t[slot + "_pad"].Size,
-                PadHeader = true,
-                Align = (int)flash.WriteUnit,
-                MaxAlign = (int)PartitionTable.MaxAlign,
-                MaxSectors = t.Swap.MaxSectors,
-                // Updates are staged in the secondary slot with their trailer.
-                SlotSize = t["mcuboot_secondary"].Size,
-            };
-            ImageSigner.Sign(new FirmwareData(signed, image.Address), options, mcubootKey).Save(Update(slot), null);
-            Log.Step($"{Path.GetRelativePath(Repo.Root, Update(slot))}: MCUboot image {t.Image("bootloader").Number}, version {options.Version}");
-        }
+            SignSecondStage(t, keys, version, b0Key, mcubootKey, Built(target, ".bin"), slot, B0Signed(slot), Update(slot));
         WriteBootloaderZip();
         WriteApp(t, mcubootKey);
+    }
+
+    /// <summary>
+    /// One second-stage binary for its slot: with its b0 validation block at the slot's image address (what a new
+    /// device holds, <paramref name="hex"/>) and as an MCUboot image 2 update (<paramref name="update"/>).
+    /// </summary>
+    public static void SignSecondStage(PartitionTable t, Keys keys, int version, PrivateKey b0Key, PrivateKey mcubootKey,
+        string bin, string slot, string hex, string update)
+    {
+        var target = Path.GetFileNameWithoutExtension(bin);
+        var image = t[slot + "_image"];
+        var payload = ReadBuilt(bin);
+        // The compiled-in key is its DER SubjectPublicKeyInfo (cmake/EmbedPublicKey.cmake): find it in the image.
+        if (payload.AsSpan().IndexOf(mcubootKey.PublicKey.SubjectPublicKeyInfo) < 0)
+            throw new BuildException($"{target} does not trust {keys.Mcuboot}: its MB_SIGNING_KEY is another key " +
+                "(the build passes --mcuboot-key as -DMB_SIGNING_KEY; was the cortex-m33 tree configured by hand?)");
+        byte[] signed;
+        try
+        {
+            signed = B0Image.Sign(payload, image.Address, b0Key, (uint)version);
+        }
+        catch (ImageTool.ToolException e)
+        {
+            throw new BuildException($"{target} for {slot}: {e.Message}");
+        }
+        FirmwareFile.Write(hex, signed, image.Address);
+        Log.Step($"{Path.GetRelativePath(Repo.Root, hex)}: {target} at 0x{image.Address:X8}, fw_info version {version}");
+
+        var flash = t.MemoryOf(t[slot]);
+        var options = new SignOptions
+        {
+            Version = ImageVersion.Parse(BootloaderVersion.McubootHeaderVersion(version)),
+            HeaderSize = (int)t[slot + "_pad"].Size,
+            PadHeader = true,
+            Align = (int)flash.WriteUnit,
+            MaxAlign = (int)PartitionTable.MaxAlign,
+            MaxSectors = t.Swap.MaxSectors,
+            // Updates are staged in the secondary slot with their trailer.
+            SlotSize = t["mcuboot_secondary"].Size,
+        };
+        ImageSigner.Sign(new FirmwareData(signed, image.Address), options, mcubootKey).Save(update, null);
+        Log.Step($"{Path.GetRelativePath(Repo.Root, update)}: MCUboot image {t.Image("bootloader").Number}, version {options.Version}");
     }
 
     private static void WriteBootloaderZip()
@@ -108,34 +114,37 @@ public static class FirmwareArtefacts
     /// <summary>app_an505 is linked behind its header room (mcuboot_primary's link offset): signed with --pad-header.</summary>
     private static void WriteApp(PartitionTable t, PrivateKey mcubootKey)
     {
-        var primary = t["mcuboot_primary"];
         var secondary = t["mcuboot_secondary"];
+        var primary = t["mcuboot_primary"];
+        var app = Built("app_an505", ".bin");
+        SignApp(t, app, "1.0.0", pad: false, mcubootKey).Save(App, null);
+        Log.Step($"{Path.GetRelativePath(Repo.Root, App)}: app_an505 at 0x{primary.Address:X8}, MCUboot image 0, version 1.0.0");
+        SignApp(t, app, "2.0.0", pad: true, mcubootKey).Save(AppUpdate, secondary.Address);
+        Log.Step($"{Path.GetRelativePath(Repo.Root, AppUpdate)}: app_an505 at 0x{secondary.Address:X8}, version 2.0.0, pending test swap");
+        SignApp(t, Built("nfclr_an505", ".bin"), "1.0.0", pad: false, mcubootKey).Save(ClrApp, null);
+        Log.Step($"{Path.GetRelativePath(Repo.Root, ClrApp)}: nfclr_an505 at 0x{primary.Address:X8}, MCUboot image 0, version 1.0.0");
+    }
+
+    /// <summary>An app binary linked behind mcuboot_primary's header room, signed as MCUboot image 0 (pad: with a test trailer).</summary>
+    public static SignedImage SignApp(PartitionTable t, string bin, string version, bool pad, PrivateKey mcubootKey)
+    {
+        var primary = t["mcuboot_primary"];
         var headerSize = primary.Link?.Offset ?? throw new BuildException("mcuboot_primary has no link offset for the MCUboot header");
-        FirmwareData Input(string target)
-        {
-            var bin = Built(target, ".bin");
-            if (!File.Exists(bin))
-                throw new BuildException($"{bin} is missing: the cortex-m33 build did not link {target}");
-            return new FirmwareData(File.ReadAllBytes(bin), primary.Address + headerSize);
-        }
-        var flash = t.MemoryOf(primary);
-        var input = Input("app_an505");
-        SignOptions Options(string version, bool pad) => new()
+        var options = new SignOptions
         {
             Version = ImageVersion.Parse(version),
             HeaderSize = (int)headerSize,
             PadHeader = true,
-            Align = (int)flash.WriteUnit,
+            Align = (int)t.MemoryOf(primary).WriteUnit,
             MaxAlign = (int)PartitionTable.MaxAlign,
             MaxSectors = t.Swap.MaxSectors,
             SlotSize = primary.Size,
             Pad = pad,
         };
-        ImageSigner.Sign(input, Options("1.0.0", pad: false), mcubootKey).Save(App, null);
-        Log.Step($"{Path.GetRelativePath(Repo.Root, App)}: app_an505 at 0x{primary.Address:X8}, MCUboot image 0, version 1.0.0");
-        ImageSigner.Sign(input, Options("2.0.0", pad: true), mcubootKey).Save(AppUpdate, secondary.Address);
-        Log.Step($"{Path.GetRelativePath(Repo.Root, AppUpdate)}: app_an505 at 0x{secondary.Address:X8}, version 2.0.0, pending test swap");
-        ImageSigner.Sign(Input("nfclr_an505"), Options("1.0.0", pad: false), mcubootKey).Save(ClrApp, null);
-        Log.Step($"{Path.GetRelativePath(Repo.Root, ClrApp)}: nfclr_an505 at 0x{primary.Address:X8}, MCUboot image 0, version 1.0.0");
+        return ImageSigner.Sign(new FirmwareData(ReadBuilt(bin), primary.Address + headerSize), options, mcubootKey);
     }
+
+    private static byte[] ReadBuilt(string bin) =>
+        File.Exists(bin) ? File.ReadAllBytes(bin)
+            : throw new BuildException($"{bin} is missing: the cortex-m33 build did not link {Path.GetFileNameWithoutExtension(bin)}");
 }

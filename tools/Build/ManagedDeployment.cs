@@ -25,13 +25,16 @@ public static class ManagedDeployment
     public static string SignedHex => Path.Combine(Repo.ArtefactsDir, "managed_deploy.signed.hex");
     public static string SignedBin => Path.Combine(Repo.ArtefactsDir, "managed_deploy.signed.bin");
 
-    /// <summary>The host runtime, built by the host-test tree.</summary>
-    public static string HostRuntime =>
-        Path.Combine(NativeBuild.BinaryDir(NativeBuild.HostTest), "nf-interpreter-port", "clr", "nfclr_sim");
-
     /// <summary>The corlib's unit tests as a deployment (no Main: the runtime runs its tests), for the QEMU case.</summary>
     public static string TestsImage => Path.Combine(Repo.ArtefactsDir, "managed_tests.nfdeploy");
     public static string TestsSignedHex => Path.Combine(Repo.ArtefactsDir, "managed_tests.signed.hex");
+
+    /// <summary>The Blinky sample (System.Device.Gpio) as a deployment, for the QEMU case that toggles the stand-in's LED1.</summary>
+    public static string BlinkyImage => Path.Combine(Repo.ArtefactsDir, "blinky.nfdeploy");
+    public static string BlinkySignedHex => Path.Combine(Repo.ArtefactsDir, "blinky.signed.hex");
+
+    const string Blinky = "Blinky";
+    static string BlinkyDir => Path.Combine(Repo.BuildDir, "dotnet", "bin", Blinky, "Release", "net10.0");
 
     const string Tests = "CoreLibrary.Tests";
     static string TestsDir => Path.Combine(Repo.BuildDir, "dotnet", "bin", Tests, "Release", "device");
@@ -43,6 +46,8 @@ public static class ManagedDeployment
         Deploy(t, keys, App, [Path.Combine(AppDir, "mscorlib.dll"), Path.Combine(AppDir, $"{App}.dll")], Image, SignedHex, SignedBin);
         Deploy(t, keys, Tests, new[] { "mscorlib.dll", "nanoFramework.TestFramework.dll", $"{Tests}.dll" }
             .Select(f => Path.Combine(TestsDir, f)).ToList(), TestsImage, TestsSignedHex, null);
+        Deploy(t, keys, Blinky, new[] { "mscorlib.dll", "System.Device.Gpio.dll", $"{Blinky}.dll" }
+            .Select(f => Path.Combine(BlinkyDir, f)).ToList(), BlinkyImage, BlinkySignedHex, null);
     }
 
     /// <summary>The assemblies as one deployment image, signed as MCUboot image 3 for managed_deploy.</summary>
@@ -74,14 +79,5 @@ public static class ManagedDeployment
             signed.Save(bin, null);
         Log.Step($"{Path.GetRelativePath(Repo.Root, hex)}: {name} at 0x{partition.Address:X8}, " +
             $"MCUboot image {t.Image("managed").Number}, version {options.Version}");
-    }
-
-    /// <summary>Runs the deployment on the host runtime: the app's output, then its exit code.</summary>
-    public static int RunOnHost()
-    {
-        Log.Section($"{App} on the host runtime (nfclr_sim)");
-        if (!File.Exists(HostRuntime))
-            throw new BuildException($"{HostRuntime} is missing: the host-test build did not link nfclr_sim");
-        return Shell.Run(HostRuntime, [Image]);
     }
 }

@@ -2,7 +2,10 @@ using System.CommandLine;
 using Nrf5340Sdk.Board;
 using Nrf5340Sdk.Build;
 
-var board = new Option<string>("--board") { Description = "Board to build for", DefaultValueFactory = _ => "nrf5340dk" };
+// Without --board the build serves the host and QEMU (the nRF5340 DK's partition table); --board nrf5340dk adds
+// what a user flashes on the DK (build/artefacts/nrf5340dk, DkArtefacts.cs).
+var board = new Option<string?>("--board") { Description = "Board to build flashable artefacts for (nrf5340dk); default: host and QEMU only" };
+string Board(ParseResult r) => r.GetValue(board) ?? DkArtefacts.Board;
 
 var b0Key = new Option<string?>("--b0-key") { Description = "b0 signing key (PEM); default: the development key" };
 var mcubootKey = new Option<string?>("--mcuboot-key") { Description = "MCUboot signing key (PEM); default: the development key" };
@@ -14,21 +17,26 @@ root.Subcommands.Add(Command("setup", "Install the build tools this machine lack
 root.Subcommands.Add(Command("deps", "Fetch and unpack the third-party C sources (Debian trixie source packages) into the cache",
     _ => { ThirdPartySources.Ensure(); return 0; }));
 root.Subcommands.Add(Command("generate", "Generate C header, linker regions and C# constants from the partition table",
-    r => Steps.Generate(r.GetValue(board)!)));
+    r => Steps.Generate(Board(r))));
 root.Subcommands.Add(Command("build", "Set up, generate, and build all native and C# code",
-    r => Steps.BuildAll(r.GetValue(board)!, KeysOf(r))));
+    r => Steps.BuildAll(Board(r), KeysOf(r), r.GetValue(board) is not null)));
 root.Subcommands.Add(Command("test", "Build, then run every test suite (xunit and CTest)",
-    r => Steps.TestAll(r.GetValue(board)!, KeysOf(r))));
+    r => Steps.TestAll(Board(r), KeysOf(r), r.GetValue(board) is not null)));
 root.Subcommands.Add(Command("qemu", "Run the QEMU mps2-an505 smoke boots of the last build (CTest, cortex-m33 tree)",
     _ => QemuSmoke.Test(new TestTally())));
 root.Subcommands.Add(Command("sizes", "Print the built artefacts against their partitions",
-    r => Steps.Sizes(r.GetValue(board)!)));
+    r => Steps.Sizes(Board(r))));
 root.Subcommands.Add(Command("bench", "Build, then run the benchmarks in bench/ (sizes, instruction counts, flash work)",
-    r => Steps.Bench(r.GetValue(board)!, KeysOf(r))));
+    r => Steps.Bench(Board(r), KeysOf(r))));
+var fresh = new Option<bool>("--fresh") { Description = "run: flash the emulated DK anew instead of keeping its flash file" };
+var smpPort = new Option<int>("--smp-port") { Description = "run: TCP port of the emulated DK's SMP serial port", DefaultValueFactory = _ => EmulatedDk.DefaultSmpPort };
+var run = Command("run", "Set up and build everything, report the artefacts against the partitions, boot the emulated DK (QEMU) until Ctrl-C",
+    r => Steps.Run(Board(r), KeysOf(r), r.GetValue(board) is not null, r.GetValue(fresh), r.GetValue(smpPort)));
+run.Options.Add(fresh);
+run.Options.Add(smpPort);
+root.Subcommands.Add(run);
 root.Subcommands.Add(Command("dk", "Build, then run the simulated DK (SMP on udp:127.0.0.1:1337, serial framing on tcp:127.0.0.1:1338) until Ctrl-C",
-    r => Steps.Dk(r.GetValue(board)!, KeysOf(r))));
-root.Subcommands.Add(Command("run", "Set up and build everything, report the artefacts against the partitions, run the C# app on the host runtime",
-    r => Steps.Run(r.GetValue(board)!, KeysOf(r))));
+    r => Steps.Dk(Board(r), KeysOf(r))));
 
 return root.Parse(args).Invoke();
 

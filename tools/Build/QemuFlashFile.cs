@@ -1,3 +1,4 @@
+using ImageTool.Files;
 using Nrf5340Sdk.Board;
 
 namespace Nrf5340Sdk.Build;
@@ -26,9 +27,23 @@ public sealed class QemuFlashFile
     /// <summary>The reset stub QEMU loads (and re-loads at every reset) in front of the flash file.</summary>
     public static string ResetStub => FirmwareArtefacts.Built("an505_reset_stub", ".elf");
 
-    /// <summary>Writes a fresh flash file: the whole flash (erased 0xFF, then the given contents) and the whole
-    /// OTP. Sparse elsewhere: the rest of the PSRAM is never read.</summary>
-    public void Write(string path, byte[] flash, byte[] otp)
+    /// <summary>A device as first flashed: b0 and the given signed images in an erased flash, the provisioning
+    /// data in a blank OTP.</summary>
+    public void WriteFirstFlash(string path, IEnumerable<FirmwareData> images)
+    {
+        var flash = table.MemoryOf(table["b0"]);
+        var otp = table.MemoryOf(table["provision"]);
+        var flashBytes = new byte[flash.Size];
+        Array.Fill(flashBytes, (byte)0xFF);
+        FirmwareFile.ReadBytes(FirmwareArtefacts.Built("b0_an505", ".bin")).CopyTo(flashBytes, table["b0"].Address - flash.Base);
+        foreach (var image in images)
+            image.Bytes.CopyTo(flashBytes, image.Address!.Value - flash.Base);
+        Write(path, flashBytes, FirmwareFile.ReadHex(ProvisioningArtefact.FilePath).Slice(otp.Base, (int)otp.Size));
+    }
+
+    /// <summary>Writes a fresh flash file: the whole flash and the whole OTP. Sparse elsewhere: the rest of the
+    /// PSRAM is never read.</summary>
+    void Write(string path, byte[] flash, byte[] otp)
     {
         if (flash.Length != table.MemoryOf(table["b0"]).Size || otp.Length != table.MemoryOf(table["provision"]).Size)
             throw new BuildException($"{path}: the flash and OTP images must be whole memories");

@@ -17,11 +17,6 @@ public static class QemuSmoke
     {
         Log.Section("QEMU mps2-an505 flash files");
         var flashFile = new QemuFlashFile(t);
-        var flash = t.MemoryOf(t["b0"]);
-        var otp = t.MemoryOf(t["provision"]);
-
-        var otpBytes = FirmwareFile.ReadHex(ProvisioningArtefact.FilePath).Slice(otp.Base, (int)otp.Size);
-        var b0 = FirmwareFile.ReadBytes(FirmwareArtefacts.Built("b0_an505", ".bin"));
         var s0 = FirmwareFile.Read(FirmwareArtefacts.B0Signed("s0"));
         var s1 = FirmwareFile.Read(FirmwareArtefacts.B0Signed("s1"));
         var s0BadSignature = s0 with { Bytes = (byte[])s0.Bytes.Clone() };
@@ -31,6 +26,7 @@ public static class QemuSmoke
         var clrApp = FirmwareFile.Read(FirmwareArtefacts.ClrApp);
         var deployment = FirmwareFile.Read(ManagedDeployment.SignedHex);
         var testsDeployment = FirmwareFile.Read(ManagedDeployment.TestsSignedHex);
+        var blinky = FirmwareFile.Read(ManagedDeployment.BlinkySignedHex);
         var deploymentCorrupt = deployment with { Bytes = (byte[])deployment.Bytes.Clone() };
         // A byte of the deployment image (behind the 0x200-byte MCUboot header) that its CRC-32 covers: the
         // second stage checks image 3 only when installing it, so the runtime is the one to refuse it.
@@ -47,17 +43,12 @@ public static class QemuSmoke
             ("csharp_app", [s0, clrApp, deployment]),
             ("csharp_corrupt_deployment", [s0, clrApp, deploymentCorrupt]),
             ("csharp_tests", [s0, clrApp, testsDeployment]),
+            ("csharp_blinky", [s0, clrApp, blinky]),
         ];
         foreach (var (name, slots) in cases)
         {
-            var flashBytes = new byte[flash.Size];
-            Array.Fill(flashBytes, (byte)0xFF);
-            b0.CopyTo(flashBytes, t["b0"].Address - flash.Base);
-            foreach (var slot in slots)
-                slot.Bytes.CopyTo(flashBytes, slot.Address!.Value - flash.Base);
-
             var path = Path.Combine(Dir, name + ".flash");
-            flashFile.Write(path, flashBytes, otpBytes);
+            flashFile.WriteFirstFlash(path, slots);
             Log.Step(Path.GetRelativePath(Repo.Root, path));
         }
     }

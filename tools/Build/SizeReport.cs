@@ -20,6 +20,10 @@ public static class SizeReport
         new("mcuboot_an505 S1, signed", FirmwareArtefacts.Update("s1"), "s1_image", "s1_pad"),
         new("nfclr_an505, signed", FirmwareArtefacts.ClrApp, "mcuboot_primary"),
         new("C# deployment, signed", ManagedDeployment.SignedBin, "managed_deploy"),
+        new("nrf5340dk b0", DkArtefacts.B0, "b0"),
+        new("nrf5340dk S0, signed", DkArtefacts.SecondStageUpdate(DkArtefacts.DefaultDir, "s0"), "s0_image", "s0_pad"),
+        new("nrf5340dk S1, signed", DkArtefacts.SecondStageUpdate(DkArtefacts.DefaultDir, "s1"), "s1_image", "s1_pad"),
+        new("nrf5340dk app, signed", DkArtefacts.AppUpdate(DkArtefacts.DefaultDir), "mcuboot_primary"),
     ];
 
     public static int Print(PartitionTable t)

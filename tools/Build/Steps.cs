@@ -15,7 +15,8 @@ public static class Steps
         return 0;
     }
 
-    public static int BuildAll(string board, Keys keys)
+    /// <summary>Builds everything; <paramref name="boardArtefacts"/> adds what a user flashes on the board (--board).</summary>
+    public static int BuildAll(string board, Keys keys, bool boardArtefacts = false)
     {
         Setup.Ensure();
         Generate(board);
@@ -28,14 +29,16 @@ public static class Steps
         FirmwareArtefacts.Write(table, keys);
         ManagedBuild.Build();
         ManagedDeployment.Write(table, keys);
+        if (boardArtefacts)
+            DkArtefacts.Write(table, keys, DkArtefacts.DefaultDir);
         // After the deployment: the csharp_* cases put the signed deployment (image 3) in flash.
         QemuSmoke.WriteImages(table);
         return 0;
     }
 
-    public static int TestAll(string board, Keys keys)
+    public static int TestAll(string board, Keys keys, bool boardArtefacts = false)
     {
-        BuildAll(board, keys);
+        BuildAll(board, keys, boardArtefacts);
         var tally = new TestTally();
         var xunit = ManagedBuild.Test(tally);
         var ctest = NativeBuild.Test(tally);
@@ -68,16 +71,19 @@ public static class Steps
     /// <summary>Builds, then runs the simulated DK in the foreground; its state persists in build/dk.</summary>
     public static int Dk(string board, Keys keys)
     {
-        BuildAll(board, keys);
+        BuildAll(board, keys, boardArtefacts: false);
         Log.Section("simulated DK (tools/DkSim)");
         return DkSim.DkCommands.Run(new DkSim.DkOptions { StateFolder = DkSim.DkCommands.DefaultState, SerialPort = 1338 }, fresh: false);
     }
 
-    /// <summary>Builds everything, reports the artefacts, then runs the C# deployment on the host runtime.</summary>
-    public static int Run(string board, Keys keys)
+    /// <summary>Builds everything and reports the artefacts; then boots the emulated DK, unless the run was for
+    /// a board's flashable artefacts (--board), which are the result then.</summary>
+    public static int Run(string board, Keys keys, bool boardArtefacts, bool fresh, int smpPort)
     {
-        BuildAll(board, keys);
+        BuildAll(board, keys, boardArtefacts);
         var sizes = Sizes(board);
-        return ManagedDeployment.RunOnHost() == 0 ? sizes : 1;
+        if (boardArtefacts || sizes != 0)
+            return sizes;
+        return EmulatedDk.Run(LoadTable(board), fresh, smpPort);
     }
 }

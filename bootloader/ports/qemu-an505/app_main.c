@@ -11,17 +11,17 @@
 int main(void)
 {
     const struct mb_boot_info *info =
-        (const struct mb_boot_info *)((const char *)an505_ram_retained() + MB_BOOT_INFO_OFFSET);
+        (const struct mb_boot_info *)((const char *)board_ram_retained() + MB_BOOT_INFO_OFFSET);
     if (!mb_boot_info_valid(info)) {
-        an505_log("app: started, but the second stage left no valid boot info.");
-        return AN505_EXIT_HALTED;
+        board_log("app: started, but the second stage left no valid boot info.");
+        return BOARD_EXIT_HALTED;
     }
     char version[MB_VERSION_TEXT_SIZE];
     mb_version_format(&info->app_version, version, sizeof version);
-    an505_log("app: started, version %s (%s).", version, mb_boot_outcome_text((enum mb_boot_outcome)info->outcome));
+    board_log("app: started, version %s (%s).", version, mb_boot_outcome_text((enum mb_boot_outcome)info->outcome));
     if (info->outcome == MB_BOOT_SWAPPED_TEST) {
-        an505_log("app: resetting without confirming this version.");
-        an505_reset();
+        board_log("app: resetting without confirming this version.");
+        board_reset();
     }
-    return AN505_EXIT_OK;
+    return BOARD_EXIT_OK;
 }

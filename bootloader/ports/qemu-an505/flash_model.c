@@ -112,12 +112,12 @@ static const struct flash_dev flash = {
     .erased_value = 0xFF,
 };
 
-const struct flash_dev *an505_flash(void)
+const struct flash_dev *board_flash(void)
 {
     return &flash;
 }
 
-int an505_lock(uint32_t addr, uint32_t len)
+int board_lock(uint32_t addr, uint32_t len)
 {
     if (!in_range(&flash, addr, len))
         return FLASH_E_RANGE;
@@ -129,12 +129,13 @@ int an505_lock(uint32_t addr, uint32_t len)
         const uint32_t region = off / MEM_FLASH_LOCK_REGION;
         an505_spu_state[region / 32] |= 1u << (region % 32);
     }
-    an505_log("AN505 has no SPU: flash 0x%08lx..0x%08lx is write-protected by the flash model until reset.",
+    board_log("AN505 has no SPU: flash 0x%08lx..0x%08lx is write-protected by the flash model until reset.",
               (unsigned long)addr, (unsigned long)(addr + len - 1));
     return FLASH_OK;
 }
 
-void an505_unlock_all(void)
+/* b0 runs first after every reset, which clears the SPU: the stand-in's lock bits go. */
+void board_b0_start(void)
 {
     memset(an505_spu_state, 0, (LOCK_REGIONS + 31) / 32 * sizeof(uint32_t));
 }

@@ -54,7 +54,7 @@ static const struct otp_dev_ops model_ops = {.read_word = model_read_word, .writ
 
 static const struct otp_dev otp = {.ops = &model_ops, .base = MEM_OTP_BASE, .size = MEM_OTP_SIZE};
 
-const struct otp_dev *an505_otp(void)
+const struct otp_dev *board_otp(void)
 {
     return &otp;
 }

@@ -17,3 +17,8 @@ noreturn void an505_exit(int code)
     for (;;) /* semihosting disabled: stop here */
         __asm__ volatile("wfi");
 }
+
+noreturn void board_halt(int code)
+{
+    an505_exit(code);
+}

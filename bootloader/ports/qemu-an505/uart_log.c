@@ -26,17 +26,17 @@ static void uart_put(void *ctx, char c)
     UART_DATA = (uint8_t)c;
 }
 
-void an505_vlog(const char *fmt, va_list args)
+void board_vlog(const char *fmt, va_list args)
 {
     tiny_vformat(uart_put, NULL, fmt, args);
     uart_put(NULL, '\r'); /* a raw terminal (-nographic on a tty) needs the carriage return */
     uart_put(NULL, '\n');
 }
 
-void an505_log(const char *fmt, ...)
+void board_log(const char *fmt, ...)
 {
     va_list args;
     va_start(args, fmt);
-    an505_vlog(fmt, args);
+    board_vlog(fmt, args);
     va_end(args);
 }

@@ -83,7 +83,7 @@ namespace nanoFramework.McuMgr.Cbor
         /// <summary>A non-negative integer up to int.MaxValue (lengths, offsets, numbers of the protocol).</summary>
         public int ReadCount()
         {
-            ulong value = ReadUInt64();
+            ulong value = ReadHead(CborMajor.Unsigned, out _);
             if (value > int.MaxValue)
                 throw new CborException("CBOR integer out of range");
             return (int)value;
@@ -111,7 +111,7 @@ namespace nanoFramework.McuMgr.Cbor
         /// <summary>A map key: the array holding its text (as ReadBytes), or null (skipped) when it is not text.</summary>
         public byte[] ReadKey(out int offset, out int count)
         {
-            if (PeekMajor() == CborMajor.Text)
+            if (_position < _end && _buffer[_position] >> 5 == CborMajor.Text)
                 return ReadString(CborMajor.Text, out offset, out count);
             Skip();
             offset = 0;
@@ -137,7 +137,9 @@ namespace nanoFramework.McuMgr.Cbor
         {
             if (depth >= MaxDepth)
                 throw new CborException("CBOR nested too deeply");
-            int major = PeekMajor();
+            if (_position >= _end)
+                throw Truncated();
+            int major = _buffer[_position] >> 5;
             switch (major)
             {
                 case CborMajor.Unsigned:
@@ -182,7 +184,9 @@ namespace nanoFramework.McuMgr.Cbor
 
         int BeginContainer(int major)
         {
-            if (PeekMajor() != major)
+            if (_position >= _end)
+                throw Truncated();
+            if (_buffer[_position] >> 5 != major)
                 throw new CborException(major == CborMajor.Map ? "CBOR map expected" : "CBOR array expected");
             if ((_buffer[_position] & 0x1f) == CborMajor.Indefinite)
             {
@@ -198,10 +202,21 @@ namespace nanoFramework.McuMgr.Cbor
 
         byte[] ReadString(int major, out int offset, out int count)
         {
-            if (PeekMajor() != major)
+            if (_position >= _end)
+                throw Truncated();
+            int initial = _buffer[_position];
+            if (initial >> 5 != major)
                 throw new CborException(major == CborMajor.Text ? "CBOR text expected" : "CBOR byte string expected");
-            if ((_buffer[_position] & 0x1f) != CborMajor.Indefinite)
-                return ReadDefiniteString(major, out offset, out count);
+            if ((initial & 0x1f) != CborMajor.Indefinite)
+            {
+                ulong length = ReadHead(major, out _);
+                if (length > (ulong)(_end - _position))
+                    throw new CborException("CBOR string longer than its input");
+                offset = _position;
+                count = (int)length;
+                _position += count;
+                return _buffer;
+            }
 
             // Indefinite: definite chunks of the same major type up to a break, joined into a new array.
             _position++;
@@ -246,7 +261,8 @@ namespace nanoFramework.McuMgr.Cbor
         /// <summary>The argument of the next item's head, which must have that major type and a definite argument.</summary>
         ulong ReadHead(int major, out int info)
         {
-            Need(1);
+            if (_position >= _end)
+                throw Truncated();
             int initial = _buffer[_position];
             if (initial >> 5 != major)
                 throw new CborException(major == CborMajor.Unsigned ? "CBOR unsigned integer expected" : "CBOR item of another type expected");
@@ -259,7 +275,8 @@ namespace nanoFramework.McuMgr.Cbor
             if (info >= 28)
                 throw new CborException(info == CborMajor.Indefinite ? "CBOR indefinite length not allowed here" : "CBOR reserved additional information");
             int size = 1 << (info - 24);
-            Need(1 + size);
+            if (1 + size > _end - _position)
+                throw Truncated();
             ulong value = 0;
             for (int i = 1; i <= size; i++)
                 value = value << 8 | _buffer[_position + i];
@@ -270,7 +287,9 @@ namespace nanoFramework.McuMgr.Cbor
         void Need(int count)
         {
             if (count > _end - _position)
-                throw new CborException("CBOR input truncated");
+                throw Truncated();
         }
+
+        static CborException Truncated() { return new CborException("CBOR input truncated"); }
     }
 }

@@ -56,6 +56,18 @@ namespace nanoFramework.McuMgr.Cbor
         /// <summary>UTF-8 text string.</summary>
         public void WriteText(string value)
         {
+            // Keys and most values are ASCII: written straight, without an encoder and a temporary array.
+            int length = value.Length;
+            int ascii = 0;
+            while (ascii < length && value[ascii] < 0x80)
+                ascii++;
+            if (ascii == length && length < 24 && length < _end - _position)
+            {
+                _buffer[_position++] = (byte)(CborMajor.Text << 5 | length);
+                for (int i = 0; i < length; i++)
+                    _buffer[_position++] = (byte)value[i];
+                return;
+            }
             byte[] utf8 = Encoding.UTF8.GetBytes(value);
             WriteString(CborMajor.Text, utf8, 0, utf8.Length);
         }
@@ -86,7 +98,9 @@ namespace nanoFramework.McuMgr.Cbor
         void WriteHead(int major, ulong value)
         {
             int m = major << 5;
-            if (value < 24)
+            if (value < 24 && _position < _end)
+                _buffer[_position++] = (byte)(m | (int)value);
+            else if (value < 24)
                 WriteByte((byte)(m | (int)value));
             else if (value <= 0xff)
                 WriteUnsigned(m | 24, value, 1);

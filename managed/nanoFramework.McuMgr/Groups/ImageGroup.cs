@@ -120,7 +120,7 @@ namespace nanoFramework.McuMgr.Groups
             {
                 if (!confirm)
                     return ImageError.TestToActiveDenied;
-                return target.Confirmed ? 0 : ConfirmRunning(images);
+                return target.Confirmed ? 0 : _slots.ConfirmRunning();
             }
             for (int i = 0; i < images.Length; i++)
                 if (images[i].Pending && images[i].Image == target.Image && images[i] != target)

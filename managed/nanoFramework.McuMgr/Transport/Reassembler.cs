@@ -31,7 +31,10 @@ namespace nanoFramework.McuMgr.Transport
         public int Add(byte[] data, int offset, int count)
         {
             if (_delivered)
-                Reset();
+            {
+                _length = 0;
+                _delivered = false;
+            }
             int skipped = count < _skip ? count : _skip;
             _skip -= skipped;
             offset += skipped;

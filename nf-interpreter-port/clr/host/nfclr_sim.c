@@ -18,7 +18,8 @@
  * counter, for the upload check), --retained FILE (ram_retained: b0's record and the second stage's boot info),
  * --key DER (the MCUboot public key uploads are checked with; default: the one built in), --smp-udp PORT and
  * --smp-serial PORT (SMP over UDP on 127.0.0.1:PORT, and a TCP listen socket on 127.0.0.1:PORT standing for the
- * UART with mcumgr's serial framing). With an SMP port the runtime runs on real time.
+ * UART with mcumgr's serial framing). With an SMP port the runtime runs on real time. System.Device.Gpio drives
+ * a stand-in that logs each pin change on stderr ("gpio: P0.28 -> 0").
  *
  * stdout carries the program's output only; diagnostics go to stderr.
  * Exit: 0 Main returned (--test: no test failed), 1 nothing ran (bad arguments, unreadable file, image refused,

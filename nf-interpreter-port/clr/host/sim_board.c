@@ -11,6 +11,7 @@
 #include "board_partitions.h"
 #include "firmware_natives.h"
 #include "flash_sim.h"
+#include "gpio_log_port.h"
 #include "host_smp.h"
 #include "nrf_natives.h"
 #include "otp_sim.h"
@@ -31,10 +32,18 @@ static struct {
     struct slot_device slots;
     struct firmware_board firmware;
     struct host_smp smp;
+    struct gpio_log_port gpio; /* no pins here: GpioController's changes become log lines on stderr */
     int64_t clock_offset; /* ticks added to the host's clock by Rtc.SetSystemTime */
 } g;
 
-const struct clr_native_assembly *const sim_board_natives[1] = {&nrf_natives_assembly};
+const struct clr_native_assembly *const sim_board_natives[2] = {&nrf_natives_assembly, &gpio_natives_assembly};
+
+static void log_gpio(void *ctx, const char *line)
+{
+    (void)ctx;
+    fflush(stdout); /* in order with the program's output on a shared terminal */
+    fprintf(stderr, "%s\n", line);
+}
 
 static int64_t host_ticks(void)
 {
@@ -138,11 +147,13 @@ int sim_board_open(const struct sim_board_options *opt)
                                          .set_utc_ticks = set_utc_ticks};
     firmware_natives_bind(&g.firmware);
     smp_natives_bind(g.smp.channels, g.smp.count);
+    gpio_natives_bind(gpio_log_port_init(&g.gpio, log_gpio, NULL));
     return 0;
 }
 
 void sim_board_close(void)
 {
+    gpio_natives_bind(NULL);
     firmware_natives_bind(NULL);
     smp_natives_bind(NULL, 0);
     settings_natives_bind(NULL);

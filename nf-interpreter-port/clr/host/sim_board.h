@@ -1,7 +1,7 @@
 /*
  * The simulated DK board behind nfclr_sim: the app-core flash (settings store and upload slot), OTP and retained
  * RAM in the same files b0_sim and mcuboot_sim use, the MCUboot key the upload check trusts, SMP transports, the
- * device clock, and the reset (exit code SIM_BOARD_EXIT_RESET: the runner starts b0_sim again).
+ * device clock, System.Device.Gpio's logging stand-in (gpio_log_port.h), and the reset (exit code SIM_BOARD_EXIT_RESET: the runner starts b0_sim again).
  */
 #ifndef SIM_BOARD_H
 #define SIM_BOARD_H
@@ -24,7 +24,7 @@ int sim_board_open(const struct sim_board_options *opt);
 void sim_board_close(void);
 
 /* The natives to put in clr_config, and the HAL parts the board supplies (clock; real time while SMP serves). */
-extern const struct clr_native_assembly *const sim_board_natives[1];
+extern const struct clr_native_assembly *const sim_board_natives[2];
 void sim_board_hal(struct clr_hal *hal);
 
 #endif /* SIM_BOARD_H */

@@ -29,7 +29,7 @@ internal static class PackageCommands
         }
 
         public PackageTarget Target(ParseResult r) =>
-            new(r.GetValue(Board)!, r.GetValue(Soc)!, r.GetValue(Name), SourceDateEpoch() ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+            new(r.GetValue(Board)!, r.GetValue(Soc)!, r.GetValue(Name), DfuPackage.SourceDateEpoch() ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds());
     }
 
     private static Command Application()
@@ -72,21 +72,5 @@ internal static class PackageCommands
         return command;
     }
 
-    private static PackageInput Input(string path)
-    {
-        byte[] content = FirmwareFile.ReadBytes(path);
-        long modified = SourceDateEpoch() ?? new DateTimeOffset(File.GetLastWriteTimeUtc(path)).ToUnixTimeSeconds();
-        return new PackageInput(Path.GetFileName(path), content, modified);
-    }
-
-    /// <summary>Reproducible builds pin every timestamp with SOURCE_DATE_EPOCH.</summary>
-    private static long? SourceDateEpoch()
-    {
-        string? value = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
-        if (string.IsNullOrEmpty(value))
-            return null;
-        return long.TryParse(value, out long seconds) && seconds >= 0
-            ? seconds
-            : throw new ToolException($"SOURCE_DATE_EPOCH='{value}' is not a number of seconds");
-    }
+    private static PackageInput Input(string path) => PackageInput.FromFile(path);
 }

@@ -5,7 +5,12 @@ using ImageTool.Mcuboot;
 namespace ImageTool.Packaging;
 
 /// <summary>An input image: the name it gets in the zip, its bytes and its modification time (Unix seconds).</summary>
-public sealed record PackageInput(string Name, byte[] Content, long ModifiedTime);
+public sealed record PackageInput(string Name, byte[] Content, long ModifiedTime)
+{
+    /// <summary>A file under its own name, dated SOURCE_DATE_EPOCH when set, else by its modification time.</summary>
+    public static PackageInput FromFile(string path) => new(Path.GetFileName(path), Files.FirmwareFile.ReadBytes(path),
+        DfuPackage.SourceDateEpoch() ?? new DateTimeOffset(File.GetLastWriteTimeUtc(path)).ToUnixTimeSeconds());
+}
 
 /// <summary>What every entry shares: board and SoC as NCS names them, an optional display name, the build time.</summary>
 public sealed record PackageTarget(string Board, string Soc, string? Name, long Time);
@@ -18,6 +23,17 @@ public sealed record PackageTarget(string Board, string Soc, string? Name, long 
 public static class DfuPackage
 {
     public const int ApplicationImageIndex = 0;
+
+    /// <summary>Reproducible builds pin every timestamp with SOURCE_DATE_EPOCH.</summary>
+    public static long? SourceDateEpoch()
+    {
+        string? value = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
+        if (string.IsNullOrEmpty(value))
+            return null;
+        return long.TryParse(value, out long seconds) && seconds >= 0
+            ? seconds
+            : throw new ToolException($"SOURCE_DATE_EPOCH='{value}' is not a number of seconds");
+    }
     public const int NetworkCoreImageIndex = 1;
 
     public static byte[] Application(PackageTarget target, PackageInput app, uint appLoadAddress,

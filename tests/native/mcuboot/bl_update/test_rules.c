@@ -386,7 +386,7 @@ TEST(erased_upload_slot_is_no_image)
     factory();
     struct mb_bl_verdict v;
     CHECK_EQ(mb_bl_update_check(&b.env, SECONDARY, &v), MB_BL_NO_IMAGE);
-    CHECK_STR_EQ(v.line, "bootloader update: no image in the upload slot at 0x00080000");
+    CHECK_STR_EQ(v.line, "bootloader update: no image in the upload slot at 0x00078000");
     CHECK_EQ(mb_bl_update_apply(&b.env, SECONDARY, &v), MB_BL_NOTHING);
     CHECK(!mb_bl_outcome_valid(&b.outcome));
     blu_close(&b);

@@ -121,7 +121,7 @@ TEST(data_outside_the_upload_slot_fails)
         rig_net_start(&r);
         check_failed_with(MB_PCD_R_SOURCE);
     }
-    CHECK_LOGGED(&r, "PCD data 0x00028200..0x00029200 is outside the upload slot 0x00080000..0x000d8000.");
+    CHECK_LOGGED(&r, "PCD data 0x00028200..0x00029200 is outside the upload slot 0x00078000..0x000c8000.");
     check_net_app_is_v1();
     rig_close(&r);
 }

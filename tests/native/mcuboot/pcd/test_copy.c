@@ -35,7 +35,7 @@ static void check_refused(const struct mb_pcd_result *res, enum b0_status rule)
     CHECK_EQ(res->reason, MB_PCD_R_INVALID_IMAGE);
     CHECK_EQ(res->code, rule);
     CHECK_MEM_EQ(rig_net_bytes(&r, PM_NET_APP_ADDRESS), v1.data, v1.len); /* untouched */
-    CHECK_LOGGED(&r, "net: Unable to find valid firmware inside 0x00080200");
+    CHECK_LOGGED(&r, "net: Unable to find valid firmware inside 0x00078200");
 }
 
 TEST(a_valid_update_replaces_net_app_and_nothing_else)
@@ -91,7 +91,7 @@ TEST(a_corrupt_payload_fails_on_its_hash_and_leaves_net_app)
     struct mb_pcd_result res;
     CHECK_EQ(rig_update(&r, &v2, &res), MB_PCD_E_FAILED);
     check_refused(&res, B0_E_HASH);
-    CHECK_LOGGED(&r, "net: Firmware hash mismatch: SHA-256 of 0x00080200..0x00082529");
+    CHECK_LOGGED(&r, "net: Firmware hash mismatch: SHA-256 of 0x00078200..0x0007a529");
     CHECK_LOGGED(&r, "app: Network core update failed: the image in the upload slot is not valid for net_app: "
                      "image hash mismatch.");
     rig_close(&r);

@@ -170,7 +170,7 @@ TEST(payload_outside_the_upload_slot_is_refused_before_the_net_core_starts)
     CHECK_EQ(mb_pcd_update(&r.app_cfg, &r.app_port, PM_MCUBOOT_SECONDARY_END_ADDRESS - 0x100u, 0x200u, &res),
              MB_PCD_E_REFUSED);
     CHECK_EQ(r.releases, 0);
-    CHECK_LOGGED(&r, "is outside the upload slot 0x00080000..0x000d8000");
+    CHECK_LOGGED(&r, "is outside the upload slot 0x00078000..0x000c8000");
     rig_close(&r);
 }
 

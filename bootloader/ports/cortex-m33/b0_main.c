@@ -1,11 +1,11 @@
 /*
- * b0 on QEMU's mps2-an505: the portable core (bootloader/b0) with this port's flash, OTP, retained
- * record, lock, log and jump. It never returns from a successful boot; when nothing can be
- * started it logs why and ends the emulation with AN505_EXIT_HALTED (silicon would halt).
+ * b0 on a Cortex-M33 board: the portable core (bootloader/b0) with the board's flash, OTP, retained
+ * record, lock, log and jump (m33_board.h). It never returns from a successful boot; when nothing can
+ * be started it logs why and halts (QEMU: exit code BOARD_EXIT_HALTED).
  */
-#include "an505_port.h"
 #include "b0.h"
 #include "board_partitions.h"
+#include "m33_board.h"
 
 _Static_assert(PM_S0_SIZE == PM_S1_SIZE, "b0 gives S0 and S1 one slot size");
 
@@ -15,24 +15,24 @@ _Static_assert(PM_S0_SIZE == PM_S1_SIZE, "b0 gives S0 and S1 one slot size");
 static int port_lock(void *ctx, uint32_t addr, uint32_t len)
 {
     (void)ctx;
-    return an505_lock(addr, len);
+    return board_lock(addr, len);
 }
 
 static void port_log(void *ctx, const char *fmt, va_list args)
 {
     (void)ctx;
-    an505_vlog(fmt, args);
+    board_vlog(fmt, args);
 }
 
 static void port_boot(void *ctx, uint32_t vector_table)
 {
     (void)ctx;
-    an505_boot(vector_table);
+    board_boot(vector_table);
 }
 
 int main(void)
 {
-    an505_unlock_all(); /* b0 runs first after every reset, which clears the SPU */
+    board_b0_start();
     const struct b0_config cfg = {
         .b0_address = PM_B0_ADDRESS,
         .b0_size = PM_B0_SIZE,
@@ -42,15 +42,15 @@ int main(void)
         .max_unconfirmed_starts = MAX_UNCONFIRMED_STARTS,
     };
     const struct b0_port port = {
-        .flash = an505_flash(),
-        .otp = an505_otp(),
-        .record = an505_boot_record(),
+        .flash = board_flash(),
+        .otp = board_otp(),
+        .record = board_boot_record(),
         .lock = port_lock,
         .log = port_log,
         .boot = port_boot,
     };
     struct b0_decision decision;
     enum b0_status st = b0_run(&cfg, &port, &decision);
-    an505_log("b0 halted: %s.", b0_status_text(st));
-    return AN505_EXIT_HALTED;
+    board_log("b0 halted: %s.", b0_status_text(st));
+    return BOARD_EXIT_HALTED;
 }

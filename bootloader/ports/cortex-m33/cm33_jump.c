@@ -1,11 +1,11 @@
 /*
- * Leaving a stage: the jump to the next image (the steps of NCS's bl_boot.c that apply to the
- * AN505), system reset, and the watchdog stub.
+ * Leaving a stage on any Cortex-M33 board: the jump to the next image (the core steps of NCS's
+ * bl_boot.c; the board first quiets its own peripherals) and the system reset.
  */
-#include "an505_port.h"
 #include "cm33_regs.h"
+#include "m33_board.h"
 
-noreturn void an505_boot(uint32_t vector_table)
+noreturn void cm33_boot(uint32_t vector_table)
 {
     const volatile uint32_t *vectors = (const volatile uint32_t *)(uintptr_t)vector_table;
     const uint32_t msp = vectors[0], reset = vectors[1];
@@ -36,15 +36,11 @@ noreturn void an505_boot(uint32_t vector_table)
     __builtin_unreachable();
 }
 
-noreturn void an505_reset(void)
+noreturn void cm33_reset(void)
 {
     __asm__ volatile("dsb" ::: "memory");
     SCB_AIRCR = AIRCR_SYSRESETREQ;
     __asm__ volatile("dsb" ::: "memory");
     for (;;)
         __asm__ volatile("wfi");
-}
-
-void an505_watchdog_feed(void)
-{
 }
