@@ -198,7 +198,7 @@ public class ServerInteropTests
         var m = new McuMgr(session);
         var buffers = m.Params();
         // The first 5 chunks, then the upload starts over: the server resumes at the offset it reached.
-        int chunk = ImageUploader.ChunkFor(buffers!.Size, 0, Image.Length);
+        int chunk = ImageUploader.ChunkFor(Math.Min(buffers!.Size, UdpLink.Mtu), 0, Image.Length);
         Assert.Throws<ArgumentOutOfRangeException>(() => new ImageUploader(session, new UploadOptions
         {
             Progress = (done, _) => { if (done >= 5 * chunk) throw new ArgumentOutOfRangeException(nameof(done)); },
