@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.Sockets;
+using nanoFramework.Hardware.Nrf;
+
 namespace Nrf5340Sdk.Conformance.Tests;
 
 /// <summary>
@@ -85,14 +89,150 @@ public class RuntimeBehaviourTests
                      string.Concat(Enumerable.Repeat("gpio: P0.28 -> 0\ngpio: P0.28 -> 1\n", 3)), log);
     }
 
-    static (int Exit, string Out, string Err) RunProgram(string program, params string[] options)
+    [Fact]
+    public void A_bad_upload_is_refused_with_the_bootloaders_line_and_a_reset_exits_with_8()
     {
-        var name = $"RuntimeBehaviour.{program}";
-        return Run(ConformanceTests.Built(name, "device", $"{name}.dll"), options);
+        var flash = TempFlash("firmware");
+        try
+        {
+            var (exit, output, log) = RunProgram("Firmware", "--settings", flash);
+            Assert.Equal(8, exit);
+            Assert.Equal("True\n" +
+                $"True {BoardPartitions.ManagedDeploySize} 0\n" +
+                "no such image number (0 app, 1 net core, 2 bootloader, 3 C# deployment)\n" +
+                "the upload is empty or larger than its image's slot\n0\nnot the next offset of the upload\n0\n" +
+                "data past the announced length\nTrue\n86 148\n0 1\n" +
+                "app image refused: header magic is not 0x96f3b83d\nthe upload slot holds no valid image\n0\nreset\n",
+                output);
+            Assert.Contains("the app asked for a reset (exit 8)", log);
+        }
+        finally
+        {
+            DeleteFlash(flash);
+        }
     }
 
-    /// <summary>Deploys the app (its folder holds the device build of everything it uses) and runs it on nfclr_sim.</summary>
+    [Fact]
+    public void A_signed_deployment_in_the_upload_slot_is_listed_as_image_3_and_requested_for_good()
+    {
+        var signed = Path.Combine(ConformanceTests.Root, "build", "artefacts", "managed_deploy.signed.bin");
+        Assert.True(File.Exists(signed), $"{signed} is missing: ./build.sh build writes it");
+        var flash = TempFlash("staged");
+        try
+        {
+            // An erased app-core flash: settings_storage is its last partition.
+            var size = (int)(BoardPartitions.SettingsStorageAddress + BoardPartitions.SettingsStorageSize);
+            var bytes = Enumerable.Repeat((byte)0xff, size).ToArray();
+            File.ReadAllBytes(signed).CopyTo(bytes, (int)BoardPartitions.McubootSecondaryAddress);
+            File.WriteAllBytes(flash, bytes);
+            var (exit, output, log) = RunProgram("Firmware", "--settings", flash);
+            Assert.True(exit == 0, log);
+            Assert.Equal("3/1 1.0.0 32\n0\n3/1 1.0.0 pending permanent 32\nTrue\nTrue\n", output);
+        }
+        finally
+        {
+            DeleteFlash(flash);
+        }
+    }
+
+    [Fact]
+    public async Task Smp_channels_echo_over_udp_and_tcp_while_other_threads_run()
+    {
+        int udpPort = FreePort(SocketType.Dgram, ProtocolType.Udp), tcpPort = FreePort(SocketType.Stream, ProtocolType.Tcp);
+        var image = Deploy(Program("SmpChannels"));
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo(ConformanceTests.Runtime())
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true,
+            };
+            foreach (var a in new[] { "--smp-udp", $"{udpPort}", "--smp-serial", $"{tcpPort}", image })
+                start.ArgumentList.Add(a);
+            using var p = System.Diagnostics.Process.Start(start)!;
+            var stderr = p.StandardError.ReadToEndAsync();
+            var timeout = TimeSpan.FromSeconds(30);
+            async Task<string?> Line() => await p.StandardOutput.ReadLineAsync().WaitAsync(timeout);
+            try
+            {
+                Assert.Equal($"udp 127.0.0.1:{udpPort} False 2048", await Line());
+                Assert.Equal($"serial 127.0.0.1:{tcpPort} True 512", await Line());
+                Assert.Equal("ready", await Line());
+                Assert.Equal("0", await Line()); // nothing arrived within 50 ms
+                Assert.Equal("True", await Line()); // the counting thread ran meanwhile
+                await Echoes(udpPort, tcpPort);
+                Assert.True(p.WaitForExit(timeout), "the program did not end");
+                Assert.True(p.ExitCode == 0, await stderr);
+                Assert.Equal("9\nTrue\n5\nTrue\n", await p.StandardOutput.ReadToEndAsync().WaitAsync(timeout));
+            }
+            finally
+            {
+                if (!p.HasExited)
+                    p.Kill();
+            }
+        }
+        finally
+        {
+            File.Delete(image);
+        }
+    }
+
+    /// <summary>One datagram to the UDP port and a few bytes to the TCP port, each echoed back.</summary>
+    static async Task Echoes(int udpPort, int tcpPort)
+    {
+        var timeout = TimeSpan.FromSeconds(30);
+        using var udp = new UdpClient();
+        var datagram = new byte[] { 0, 0, 0, 1, 0, 0, 0xff, 6, 0xa0 };
+        await udp.SendAsync(datagram, new IPEndPoint(IPAddress.Loopback, udpPort));
+        Assert.Equal(datagram, (await udp.ReceiveAsync().WaitAsync(timeout)).Buffer);
+
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, tcpPort);
+        var stream = tcp.GetStream();
+        var bytes = new byte[] { 6, 9, (byte)'A', (byte)'B', 10 };
+        await stream.WriteAsync(bytes);
+        var echo = new byte[bytes.Length];
+        await stream.ReadExactlyAsync(echo).AsTask().WaitAsync(timeout);
+        Assert.Equal(bytes, echo);
+    }
+
+    static int FreePort(SocketType type, ProtocolType protocol)
+    {
+        using var s = new Socket(AddressFamily.InterNetwork, type, protocol);
+        s.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)s.LocalEndPoint!).Port;
+    }
+
+    static string TempFlash(string name) => Path.Combine(Path.GetTempPath(), $"{name}-{Environment.ProcessId}.flash");
+
+    static void DeleteFlash(string flash)
+    {
+        File.Delete(flash);
+        File.Delete(flash + ".wcount");
+    }
+
+    static (int Exit, string Out, string Err) RunProgram(string program, params string[] options) =>
+        Run(Program(program), options);
+
+    /// <summary>A runtime-behaviour program's device build.</summary>
+    static string Program(string program) => ConformanceTests.Built($"RuntimeBehaviour.{program}", "device", $"RuntimeBehaviour.{program}.dll");
+
+    /// <summary>Deploys the app and runs it on nfclr_sim.</summary>
     static (int Exit, string Out, string Err) Run(string app, params string[] options)
+    {
+        var image = Deploy(app);
+        try
+        {
+            return ConformanceTests.Run(ConformanceTests.Runtime(), [.. options, image]);
+        }
+        finally
+        {
+            File.Delete(image);
+        }
+    }
+
+    /// <summary>The app and the libraries it uses (its folder holds the device build of each) as a deployment
+    /// image in the temp folder.</summary>
+    static string Deploy(string app)
     {
         var name = Path.GetFileNameWithoutExtension(app);
         var deviceDir = Path.GetDirectoryName(app)!;
@@ -102,16 +242,9 @@ public class RuntimeBehaviourTests
             .Where(f => f != "mscorlib.dll" && f != $"{name}.dll").Order();
         var assemblies = new[] { "mscorlib.dll" }.Concat(libraries).Append($"{name}.dll")
             .Select(f => Path.Combine(deviceDir, f!));
-        try
-        {
-            var processor = ConformanceTests.Run("dotnet", [ConformanceTests.Built("MetadataProcessor", "net10.0",
-                "MetadataProcessor.dll"), "build", "--out", image, .. assemblies]);
-            Assert.True(processor.Exit == 0, $"metadata processor refused {name}: {processor.Out}{processor.Err}");
-            return ConformanceTests.Run(ConformanceTests.Runtime(), [.. options, image]);
-        }
-        finally
-        {
-            File.Delete(image);
-        }
+        var processor = ConformanceTests.Run("dotnet", [ConformanceTests.Built("MetadataProcessor", "net10.0",
+            "MetadataProcessor.dll"), "build", "--out", image, .. assemblies]);
+        Assert.True(processor.Exit == 0, $"metadata processor refused {name}: {processor.Out}{processor.Err}");
+        return image;
     }
 }

@@ -172,6 +172,7 @@ int main(int argc, char **argv)
         usage(stderr);
         return 1;
     }
+    setvbuf(stdout, NULL, _IOLBF, 0); /* a runner waits for lines such as the app's "ready" */
     const char *flash_path = board.flash;
     board.smp_udp = (unsigned long)udp;
     board.smp_serial = (unsigned long)serial;
