@@ -50,15 +50,21 @@ public static class ManagedDeployment
             .Select(f => Path.Combine(BlinkyDir, f)).ToList(), BlinkyImage, BlinkySignedHex, null);
     }
 
-    /// <summary>The assemblies as one deployment image, signed as MCUboot image 3 for managed_deploy.</summary>
-    static void Deploy(PartitionTable t, Keys keys, string name, IReadOnlyList<string> inputs, string image, string hex,
-        string? bin)
+    /// <summary>The assemblies (mscorlib first, the app last) as one deployment image, unsigned.</summary>
+    public static void Process(string name, IReadOnlyList<string> inputs, string image)
     {
         foreach (var input in inputs.Append(Processor))
             if (!File.Exists(input))
                 throw new BuildException($"{input} is missing: the C# build did not produce it");
         if (Shell.Run("dotnet", [Processor, "build", "--out", image, .. inputs]) != 0)
             throw new BuildException($"the metadata processor refused {name}: see the errors above");
+    }
+
+    /// <summary>The assemblies as one deployment image, signed as MCUboot image 3 for managed_deploy.</summary>
+    static void Deploy(PartitionTable t, Keys keys, string name, IReadOnlyList<string> inputs, string image, string hex,
+        string? bin)
+    {
+        Process(name, inputs, image);
 
         var partition = t["managed_deploy"];
         const int headerSize = 0x200; // the MCUboot header, as for every image
