@@ -8,19 +8,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 out="$repo/build/bench-runtime"
 bin="$repo/build/dotnet/bin/Bench.Runtime"
-mp="$repo/build/dotnet/bin/MetadataProcessor/Release/net10.0/MetadataProcessor.dll"
 N=100000   # must match Program.N
 kernels=("int arithmetic" "virtual call" "array read/write" "allocation (newobj)")
 mkdir -p "$out"
 
-# Our runtime: an optimised, non-sanitised nfclr_sim in a build folder of our own.
-mapfile -t sources < <(cd "$repo" && ./build.sh deps | awk '/^-D[A-Z_]+_SOURCE_DIR=/ { print $1 }')
-[ "${#sources[@]}" -eq 2 ] || { echo "error: ./build.sh deps did not print the source folders" >&2; exit 1; }
-cmake -S "$repo" -B "$out/clr" -G Ninja -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Release \
-  -DSDK_GENERATED_DIR="$repo/build/generated" "${sources[@]}" >/dev/null
-cmake --build "$out/clr" --target nfclr_sim -j2 >/dev/null
-sim="$out/clr/nf-interpreter-port/clr/nfclr_sim"
-[ -f "$mp" ] || dotnet build "$repo/tools/MetadataProcessor" -c Release >/dev/null
+# Our runtime (optimised nfclr_sim, metadata processor) and ir(): bench/nfclr_sim.sh.
+. "$here/../nfclr_sim.sh"
 
 # Variant k (0..4): kernel k runs N iterations, all others 0; k=0 is the baseline.
 for k in 0 1 2 3 4; do
@@ -29,14 +22,6 @@ for k in 0 1 2 3 4; do
     "$bin/k$k/Release/device/Bench.Runtime.dll" >/dev/null
 done
 
-# Total instructions of one run: the sum over every thread/process file callgrind writes.
-ir() {
-  local f="$out/cg.$1"; shift; rm -f "$f".*
-  valgrind --tool=callgrind --callgrind-out-file="$f.%p" "$@" >/dev/null 2>&1 || { echo "error: $*" >&2; return 1; }
-  local total=0 t
-  for g in "$f".*; do t=$(awk '/^summary:/ { print $2; exit } /^totals:/ { v = $2 } END { if (v) print v }' "$g" | head -1); total=$((total + t)); done
-  rm -f "$f".*; echo "$total"
-}
 per_iter() { awk -v a="$1" -v b="$2" -v n="$N" 'BEGIN { printf "%.1f", (a - b) / n }'; }
 
 declare -A res

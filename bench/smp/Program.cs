@@ -1,9 +1,12 @@
 using System;
 using nanoFramework.McuMgr;
+using nanoFramework.McuMgr.Transport;
 
 // bench/smp/run.sh: the first upload chunk opens a session for an image longer than all chunks; then N
-// chunks of 512 bytes (N = 0 in the baseline build) go through SmpServer.Handle. The device does no flash work,
-// so the difference is the server's own: frame and CBOR parsing, session checks, the answer.
+// chunks of 512 bytes (N = 0 in the baseline build) go through SmpServer.Handle, or (SERIAL) as mcumgr serial
+// frames through Poll over a stream transport; the frames are encoded before, in both builds. The device does
+// no flash work, so the difference is the server's own: framing, frame and CBOR parsing, session checks, the
+// answer.
 class Program
 {
     public const int N = 200;
@@ -22,11 +25,29 @@ class Program
         int first = server.Handle(frame).Length; // opens the session (its first chunk carries "len")
         frame = ChunkFrame();
         int answered = 0;
+#if SERIAL
+        SerialEncoder encoder = new SerialEncoder();
+        byte[][] framed = new byte[N][];
+        for (int i = 0; i < N; i++)
+        {
+            SetOffset(frame, (i + 1) * Size);
+            framed[i] = encoder.Encode(frame, 0, frame.Length);
+        }
+        Stream stream = new Stream();
+        byte[] receive = new byte[stream.MaxReceive];
+        for (int i = 0; i < Chunks; i++)
+        {
+            stream.Next = framed[i];
+            server.Poll(stream, receive, 0);
+        }
+        answered = stream.Sent;
+#else
         for (int i = 1; i <= Chunks; i++)
         {
             SetOffset(frame, i * Size);
             answered += server.Handle(frame).Length;
         }
+#endif
         Console.WriteLine(first + " " + answered);
     }
 
@@ -85,4 +106,25 @@ class NoServices : IDeviceServices
     public string AppInfo(char field) { return ""; }
     public long UtcTicks { get; set; }
     public int EraseStorage() { return 0; }
+}
+
+/// <summary>A byte stream that delivers one prepared frame per receive and counts what was sent.</summary>
+class Stream : ISmpTransport
+{
+    public byte[] Next;
+    public int Sent;
+    public bool IsStream { get { return true; } }
+    public int MaxReceive { get { return 1024; } }
+
+    public int Receive(byte[] buffer, int timeoutMs)
+    {
+        byte[] next = Next;
+        Next = null;
+        if (next == null)
+            return 0;
+        Bytes.Copy(next, 0, buffer, 0, next.Length);
+        return next.Length;
+    }
+
+    public void Send(byte[] buffer, int offset, int count) { Sent += count; }
 }

@@ -18,11 +18,7 @@ cleanup() {
 trap cleanup EXIT
 
 "${dksim[@]}" image app --version 9.0.0 --size $((256 * 1024)) -o "$work/app.bin" >/dev/null 2>&1
-# The C# app that serves SMP on the board's channels (tests/Dk.Tests/SmpApp), as a deployment image.
-app="$bin/Dk.SmpApp/Release/net10.0"
-dotnet "$bin/MetadataProcessor/Release/net10.0/MetadataProcessor.dll" build --out "$work/smpapp.nfdeploy" \
-    "$app/mscorlib.dll" "$app/nanoFramework.Hardware.Nrf.dll" "$app/nanoFramework.McuMgr.dll" "$app/Dk.SmpApp.dll" >/dev/null
-"${dksim[@]}" run --state "$work/state" --udp "$port" --deployment "$work/smpapp.nfdeploy" >"$work/dk.log" 2>&1 &
+"${dksim[@]}" run --state "$work/state" --udp "$port" >"$work/dk.log" 2>&1 &
 dk=$!
 for _ in $(seq 1 120); do
     "${smp[@]}" --conn "$conn" --timeout 0.5 --retries 0 echo up >/dev/null 2>&1 && break

@@ -14,3 +14,10 @@ const char *flash_strerror(int err)
     default: return "unknown flash error";
     }
 }
+
+int flash_dev_check(const struct flash_dev *d, uint32_t addr, size_t len, uint32_t align)
+{
+    if (addr < d->base || addr - d->base > d->size || len > d->size - (addr - d->base))
+        return FLASH_E_RANGE;
+    return addr % align != 0 || len % align != 0 ? FLASH_E_ALIGN : FLASH_OK;
+}

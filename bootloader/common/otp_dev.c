@@ -12,3 +12,10 @@ const char *otp_strerror(int err)
     default: return "unknown OTP error";
     }
 }
+
+int otp_dev_check(const struct otp_dev *d, uint32_t addr)
+{
+    if (addr < d->base || addr - d->base > d->size - 4)
+        return OTP_E_RANGE;
+    return addr % 4 == 0 ? OTP_OK : OTP_E_ALIGN;
+}

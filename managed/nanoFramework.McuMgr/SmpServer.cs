@@ -15,7 +15,8 @@ namespace nanoFramework.McuMgr
         /// <summary>Packet buffer size as nRF Connect SDK's DFU setting has it (header included).</summary>
         public const int DefaultBufferSize = 2475;
 
-        /// <summary>Buffers of BufferSize the server holds: the receive (reassembly) buffer and the answer.</summary>
+        /// <summary>Buffers of BufferSize a transport's requests go through: its receive (reassembly or serial
+        /// decoding) buffer and the answer.</summary>
         public const int BufferCount = 2;
 
         static readonly byte[] EmptyMap = { 0xa0 };
@@ -25,9 +26,12 @@ namespace nanoFramework.McuMgr
         readonly byte[] _answer;
         readonly CborWriter _writer;
         readonly SmpRequest _request = new SmpRequest();
-        readonly Reassembler _reassembler;
-        readonly SerialDecoder _serialDecoder;
-        readonly SerialEncoder _serialEncoder;
+        readonly SerialEncoder _serialEncoder = new SerialEncoder();
+        // Each transport keeps its own reassembly (datagrams) or serial decoder (stream); the answer buffer and
+        // the groups are shared, so requests are served one at a time (_gate) whatever thread polls.
+        ISmpTransport[] _transports = new ISmpTransport[0];
+        object[] _receivers = new object[0];
+        readonly object _gate = new object();
         bool _stop;
 
         public SmpServer(IImageSlots slots, IDeviceServices device) : this(slots, device, DefaultBufferSize) { }
@@ -41,15 +45,18 @@ namespace nanoFramework.McuMgr
             };
             _answer = new byte[bufferSize];
             _writer = new CborWriter(_answer, Smp.HeaderSize, bufferSize - Smp.HeaderSize);
-            _reassembler = new Reassembler(bufferSize);
-            _serialDecoder = new SerialDecoder(bufferSize);
-            _serialEncoder = new SerialEncoder();
         }
 
         public int BufferSize { get { return _answer.Length; } }
 
         /// <summary>Every answer to the requests in the packet, one after another (empty when there is none).</summary>
         public byte[] Handle(byte[] packet, int offset, int count)
+        {
+            lock (_gate)
+                return HandleAll(packet, offset, count);
+        }
+
+        byte[] HandleAll(byte[] packet, int offset, int count)
         {
             byte[] all = new byte[0];
             int at = offset, end = offset + count;
@@ -68,7 +75,8 @@ namespace nanoFramework.McuMgr
 
         public byte[] Handle(byte[] packet) { return Handle(packet, 0, packet.Length); }
 
-        /// <summary>Serves the transport until Stop; resets the device after a reset answer went out.</summary>
+        /// <summary>Serves the transport until Stop; resets the device after a reset answer went out. Several
+        /// transports may each have their Run on a thread of their own.</summary>
         public void Run(ISmpTransport transport)
         {
             byte[] receive = new byte[transport.MaxReceive];
@@ -83,25 +91,56 @@ namespace nanoFramework.McuMgr
         public bool Poll(ISmpTransport transport, byte[] receive, int timeoutMs)
         {
             int count = transport.Receive(receive, timeoutMs);
-            if (count <= 0)
+            lock (_gate)
             {
-                // A message whose rest never came is dropped rather than joined to the next one.
-                _reassembler.Reset();
-                return false;
-            }
-            if (transport.IsStream)
-            {
-                for (int i = 0; i < count; i++)
-                    if (_serialDecoder.Push(receive[i]))
-                        Serve(transport, _serialDecoder.Packet, SerialDecoder.PacketOffset, _serialDecoder.PacketLength);
+                object receiver = ReceiverOf(transport);
+                Reassembler reassembler = receiver as Reassembler;
+                if (count <= 0)
+                {
+                    // A message whose rest never came is dropped rather than joined to the next one.
+                    if (reassembler != null)
+                        reassembler.Reset();
+                    return false;
+                }
+                if (reassembler == null)
+                {
+                    SerialDecoder decoder = (SerialDecoder)receiver;
+                    for (int at = 0; at < count;)
+                    {
+                        at += decoder.Feed(receive, at, count - at);
+                        if (decoder.Complete)
+                            Serve(transport, decoder.Packet, SerialDecoder.PacketOffset, decoder.PacketLength);
+                    }
+                    return true;
+                }
+                int state = reassembler.Add(receive, 0, count);
+                if (state == Reassembler.Complete)
+                    Serve(transport, reassembler.Buffer, 0, reassembler.Length);
+                else if (state == Reassembler.TooLarge)
+                    Send(transport, AnswerTooLarge(reassembler.Buffer));
                 return true;
             }
-            int state = _reassembler.Add(receive, 0, count);
-            if (state == Reassembler.Complete)
-                Serve(transport, _reassembler.Buffer, 0, _reassembler.Length);
-            else if (state == Reassembler.TooLarge)
-                Send(transport, AnswerTooLarge(_reassembler.Buffer));
-            return true;
+        }
+
+        /// <summary>The transport's reassembler or serial decoder, made the first time it is polled.</summary>
+        object ReceiverOf(ISmpTransport transport)
+        {
+            int n = _transports.Length;
+            for (int i = 0; i < n; i++)
+                if (_transports[i] == transport)
+                    return _receivers[i];
+            ISmpTransport[] transports = new ISmpTransport[n + 1];
+            object[] receivers = new object[n + 1];
+            for (int i = 0; i < n; i++)
+            {
+                transports[i] = _transports[i];
+                receivers[i] = _receivers[i];
+            }
+            transports[n] = transport;
+            receivers[n] = transport.IsStream ? (object)new SerialDecoder(_answer.Length) : new Reassembler(_answer.Length);
+            _transports = transports;
+            _receivers = receivers;
+            return receivers[n];
         }
 
         void Serve(ISmpTransport transport, byte[] packet, int offset, int count)

@@ -7,20 +7,35 @@
 #include "nrf_natives.h"
 
 static struct settings *g_store;
+static bool g_cleared; /* EraseNative left the partition erased, as Zephyr's storage erase does: mounted at the next use */
 
 void settings_natives_bind(struct settings *store)
 {
     g_store = store;
+    g_cleared = false;
 }
 
 #define NO_STORE (-1000) /* ErrorText's code for "nothing bound" */
+
+/* 0 when the store is bound and mounted (mounting it again after an erase), else the error. */
+static int mounted(void)
+{
+    if (g_store == NULL)
+        return NO_STORE;
+    if (!g_cleared)
+        return 0;
+    const int err = settings_storage_erase(g_store); /* the partition is erased already: this mounts it empty */
+    g_cleared = err != 0;
+    return err;
+}
 
 /* The key as UTF-8; false (and *err) when it is null or too long for a settings name. */
 static bool key_of(const struct clr_slot *arg, char *key, int *err)
 {
     const struct clr_string *s = (const struct clr_string *)arg->v.o;
-    *err = g_store == NULL ? NO_STORE : SETTINGS_E_BAD_NAME;
-    return g_store != NULL && s != NULL && s->length > 0 && clr_string_to_utf8(s, key, SETTINGS_NAME_MAX + 1);
+    const int m = mounted();
+    *err = m != 0 ? m : SETTINGS_E_BAD_NAME;
+    return m == 0 && s != NULL && s->length > 0 && clr_string_to_utf8(s, key, SETTINGS_NAME_MAX + 1);
 }
 
 static void int_result(struct clr_slot *result, int value)
@@ -84,7 +99,9 @@ enum clr_exception nrf_settings_erase(struct clr_runtime *rt, struct clr_slot *a
 {
     (void)rt;
     (void)args;
-    int_result(result, g_store != NULL ? settings_storage_erase(g_store) : NO_STORE);
+    const int err = g_store != NULL ? nvs_clear(&g_store->nvs) : NO_STORE;
+    g_cleared = err == 0;
+    int_result(result, err);
     return CLR_EXC_NONE;
 }
 
@@ -115,7 +132,7 @@ enum clr_exception nrf_settings_keys(struct clr_runtime *rt, struct clr_slot *ar
     char prefix[SETTINGS_NAME_MAX + 1] = "";
     const struct clr_string *p = (const struct clr_string *)args[0].v.o;
     struct key_list list = {rt, (struct clr_array *)args[1].v.o, 0};
-    int err = g_store == NULL ? NO_STORE : 0;
+    int err = mounted();
     if (err == 0 && p != NULL && !clr_string_to_utf8(p, prefix, sizeof prefix))
         err = SETTINGS_E_BAD_NAME;
     if (list.names != NULL && list.names->elem != CLR_ELEM_OBJECT)

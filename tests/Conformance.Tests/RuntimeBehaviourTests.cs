@@ -154,7 +154,7 @@ public class RuntimeBehaviourTests
             async Task<string?> Line() => await p.StandardOutput.ReadLineAsync().WaitAsync(timeout);
             try
             {
-                Assert.Equal($"udp 127.0.0.1:{udpPort} False 2048", await Line());
+                Assert.Equal($"udp 127.0.0.1:{udpPort} False 4096", await Line());
                 Assert.Equal($"serial 127.0.0.1:{tcpPort} True 512", await Line());
                 Assert.Equal("ready", await Line());
                 Assert.Equal("0", await Line()); // nothing arrived within 50 ms

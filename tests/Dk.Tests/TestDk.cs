@@ -52,31 +52,6 @@ public sealed class TestDk : IDisposable
     private SimulatedDk StartDk() => SimulatedDk.Start(Build, new DkOptions
     {
         StateFolder = StateFolder, UdpPort = UdpPort, SerialPort = SerialPort, Log = TextWriter.Synchronized(log),
-        Deployment = SmpAppDeployment,
-    });
-
-    /// <summary>
-    /// The app these tests deploy (tests/Dk.Tests/SmpApp: the SMP server on every channel) as a deployment image,
-    /// made once by the metadata processor from the solution's build of it.
-    /// </summary>
-    public static string SmpAppDeployment => smpApp.Value;
-
-    private static readonly Lazy<string> smpApp = new(() =>
-    {
-        string bin = Path.Combine(Build.Root, "build", "dotnet", "bin");
-        string app = Path.Combine(bin, "Dk.SmpApp", "Release", "net10.0");
-        string[] assemblies = ["mscorlib", "nanoFramework.Hardware.Nrf", "nanoFramework.McuMgr", "Dk.SmpApp"];
-        string output = Path.Combine(Directory.CreateTempSubdirectory("dk-smpapp-").FullName, "smpapp.nfdeploy");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(bin, "MetadataProcessor", "Release", "net10.0", "MetadataProcessor.dll"), "build", "--out", output }
-            .Concat(assemblies.Select(a => Path.Combine(app, a + ".dll"))))
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        string text = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new DkException($"the metadata processor refused tests/Dk.Tests/SmpApp: {text}");
-        return output;
     });
 
     /// <summary>Stops the DK (power off) and starts it again over the same files.</summary>

@@ -57,7 +57,7 @@ public class UpdateFlowTests
     public void A_csharp_deployment_update_is_installed_at_reset()
     {
         using var dk = TestDk.Booted();
-        var deployment = dk.Images.Deployment("2.0.0", TestDk.SmpAppDeployment);
+        var deployment = dk.Images.Deployment("2.0.0");
         Assert.Contains(Stage(dk, deployment, 3), s => s is { Image: 3, Slot: 1, Pending: true });
         dk.Reset();
         Assert.Contains(List(dk), s => s is { Image: 3, Slot: 0, Version: "2.0.0" });

@@ -182,6 +182,7 @@ public class CborTests
         { "fe", "reserved simple 30" },
         { "ff", "break outside an indefinite item" },
         { "a1ff00", "break as a map key" },
+        { "bf6161ff", "indefinite map ending after a key" },
         { "1f", "indefinite length of an integer" },
         { "5f4101", "indefinite byte string without end" },
         { "5f6161ff", "text chunk in a byte string" },

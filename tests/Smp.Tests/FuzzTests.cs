@@ -96,6 +96,60 @@ public class FuzzTests
     });
 
     [Fact]
+    public Task Cbor_reader_agrees_with_System_Formats_Cbor_on_what_is_well_formed() => Bounded(() =>
+    {
+        var random = new Random(7049);
+        var clock = Stopwatch.StartNew();
+        int i, agreedValid = 0;
+        for (i = 0; i < Cases && clock.Elapsed < Budget; i++)
+        {
+            byte[] seed = Seeds[random.Next(Seeds.Count)];
+            byte[] body = Mutate(random, seed.Length > 8 ? seed[8..] : [0xa0]);
+            bool ours;
+            int oursEnd = -1;
+            string refusal = "";
+            try
+            {
+                var reader = new CborReader(body, 0, body.Length);
+                reader.Skip();
+                ours = true;
+                oursEnd = reader.Position;
+            }
+            catch (CborException e)
+            {
+                ours = false;
+                refusal = e.Message;
+            }
+            bool theirs;
+            int theirsEnd = -1;
+            try
+            {
+                var reader = new System.Formats.Cbor.CborReader(body, System.Formats.Cbor.CborConformanceMode.Lax, allowMultipleRootLevelValues: true);
+                reader.SkipValue(disableConformanceModeChecks: true);
+                theirs = true;
+                theirsEnd = body.Length - reader.BytesRemaining;
+            }
+            catch (System.Formats.Cbor.CborContentException)
+            {
+                theirs = false;
+            }
+            catch (InvalidOperationException)
+            {
+                theirs = false;
+            }
+            // RFC 8949 §3.3 makes f8 00..1f not well-formed; System.Formats.Cbor reads it: ours is the stricter one.
+            if (!ours && theirs && refusal.Contains("simple value in two bytes"))
+                continue;
+            Assert.True(ours == theirs, $"ours {ours} ({refusal}), System.Formats.Cbor {theirs}: {Convert.ToHexString(body)}");
+            Assert.Equal(theirsEnd, oursEnd);
+            if (ours)
+                agreedValid++;
+        }
+        Assert.True(i >= 500);
+        Assert.True(agreedValid > i / 10, $"only {agreedValid} of {i} mutations were well formed");
+    });
+
+    [Fact]
     public Task Serial_decoder_and_reassembly_take_any_bytes() => Bounded(() =>
     {
         var random = new Random(1021);

@@ -71,6 +71,19 @@ public class TransportTests
     }
 
     [Fact]
+    public void Lines_longer_than_127_bytes_are_read_too()
+    {
+        byte[] packet = Request(Smp.OpWrite, 0, 0, Map(("d", new string('l', 200))));
+        byte[] raw = [(byte)((packet.Length + 2) >> 8), (byte)(packet.Length + 2), .. packet, 0, 0];
+        int crc = Crc16.Compute(packet, 0, packet.Length);
+        raw[^2] = (byte)(crc >> 8);
+        raw[^1] = (byte)crc;
+        byte[] oneLine = [6, 9, .. Encoding.ASCII.GetBytes(Convert.ToBase64String(raw)), 10];
+        Assert.True(oneLine.Length > 127);
+        Assert.Equal(packet, Assert.Single(Decode(new SerialDecoder(2475), oneLine)));
+    }
+
+    [Fact]
     public void Bad_crc_bad_base64_or_oversize_length_drop_the_packet()
     {
         byte[] badCrc = (byte[])EchoFramed.Clone();
@@ -164,6 +177,57 @@ public class TransportTests
         Assert.Equal(9, tooLarge.Seq);
         Assert.Equal("hello", One(transport.Sent[1]).Map["r"]);
         Assert.Equal(256L, One(server.Handle(Request(Smp.OpRead, 0, 6))).Map["buf_size"]);
+    }
+
+    [Fact]
+    public void Transports_keep_their_own_reassembly_and_framing()
+    {
+        var (_, device, server) = NewDevice();
+        var ble = new MemoryTransport(stream: false) { Device = device };
+        var udp = new MemoryTransport(stream: false) { Device = device };
+        var uart = new MemoryTransport(stream: true) { Device = device };
+        byte[] echo = Request(Smp.OpWrite, 0, 0, Map(("d", "split")));
+        byte[] framed = new SerialEncoder().Encode(Echo, 0, Echo.Length);
+        var receive = new byte[4096];
+        ble.Incoming.Enqueue(echo[..5]);
+        server.Poll(ble, receive, 0);
+        uart.Incoming.Enqueue(framed[..10]);
+        server.Poll(uart, receive, 0);
+        udp.Incoming.Enqueue(Echo);
+        server.Poll(udp, receive, 0);
+        ble.Incoming.Enqueue(echo[5..]);
+        server.Poll(ble, receive, 0);
+        uart.Incoming.Enqueue(framed[10..]);
+        server.Poll(uart, receive, 0);
+        Assert.Equal("split", One(Assert.Single(ble.Sent)).Map["r"]);
+        Assert.Equal("hello", One(Assert.Single(udp.Sent)).Map["r"]);
+        Assert.Equal("hello", One(Assert.Single(Decode(new SerialDecoder(2475), Assert.Single(uart.Sent)))).Map["r"]);
+    }
+
+    [Fact]
+    public async Task Two_threads_serving_two_transports_share_one_upload()
+    {
+        var (slots, device, server) = NewDevice();
+        byte[] file = UploadedImage();
+        var a = new MemoryTransport(stream: false) { Device = device };
+        var b = new MemoryTransport(stream: false) { Device = device };
+        var echoes = Enumerable.Range(0, 200).Select(i => Request(Smp.OpWrite, 0, 0, Map(("d", $"e{i}")), seq: i)).ToList();
+        foreach (var e in echoes)
+            b.Incoming.Enqueue(e);
+        for (int off = 0; off < file.Length; off += 512)
+            a.Incoming.Enqueue(Request(Smp.OpWrite, 1, 1, off == 0
+                ? Map(("off", 0), ("len", file.Length), ("data", file[..512]))
+                : Map(("off", off), ("data", file[off..Math.Min(file.Length, off + 512)]))));
+        void Serve(MemoryTransport t)
+        {
+            var receive = new byte[t.MaxReceive];
+            while (server.Poll(t, receive, 0)) { }
+        }
+        await Task.WhenAll(Task.Run(() => Serve(a)), Task.Run(() => Serve(b))).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(200, b.Sent.Count);
+        Assert.Equal(Enumerable.Range(0, 200).Select(i => $"e{i}"), b.Sent.Select(s => (string)One(s).Map["r"]!));
+        Assert.Equal((long)file.Length, One(a.Sent[^1]).Map["off"]);
+        Assert.Equal(file, slots.Upload(0).Bytes);
     }
 
     [Fact]

@@ -43,28 +43,30 @@ public static class ManagedDeployment
     {
         Log.Section("C# deployment (managed_deploy, image 3)");
         Directory.CreateDirectory(Repo.ArtefactsDir);
-        Deploy(t, keys, App, [Path.Combine(AppDir, "mscorlib.dll"), Path.Combine(AppDir, $"{App}.dll")], Image, SignedHex, SignedBin);
+        Deploy(t, keys, App, AppAssemblies(), Image, SignedHex, SignedBin);
         Deploy(t, keys, Tests, new[] { "mscorlib.dll", "nanoFramework.TestFramework.dll", $"{Tests}.dll" }
             .Select(f => Path.Combine(TestsDir, f)).ToList(), TestsImage, TestsSignedHex, null);
         Deploy(t, keys, Blinky, new[] { "mscorlib.dll", "System.Device.Gpio.dll", $"{Blinky}.dll" }
             .Select(f => Path.Combine(BlinkyDir, f)).ToList(), BlinkyImage, BlinkySignedHex, null);
     }
 
-    /// <summary>The assemblies (mscorlib first, the app last) as one deployment image, unsigned.</summary>
-    public static void Process(string name, IReadOnlyList<string> inputs, string image)
+    /// <summary>mscorlib first, the app last, the libraries it uses (copied beside it by the C# build) in between.</summary>
+    static List<string> AppAssemblies()
     {
-        foreach (var input in inputs.Append(Processor))
-            if (!File.Exists(input))
-                throw new BuildException($"{input} is missing: the C# build did not produce it");
-        if (Shell.Run("dotnet", [Processor, "build", "--out", image, .. inputs]) != 0)
-            throw new BuildException($"the metadata processor refused {name}: see the errors above");
+        var libraries = Directory.GetFiles(AppDir, "*.dll").Select(Path.GetFileName)
+            .Where(f => f != "mscorlib.dll" && f != $"{App}.dll").Order();
+        return new[] { "mscorlib.dll" }.Concat(libraries).Append($"{App}.dll").Select(f => Path.Combine(AppDir, f!)).ToList();
     }
 
     /// <summary>The assemblies as one deployment image, signed as MCUboot image 3 for managed_deploy.</summary>
     static void Deploy(PartitionTable t, Keys keys, string name, IReadOnlyList<string> inputs, string image, string hex,
         string? bin)
     {
-        Process(name, inputs, image);
+        foreach (var input in inputs.Append(Processor))
+            if (!File.Exists(input))
+                throw new BuildException($"{input} is missing: the C# build did not produce it");
+        if (Shell.Run("dotnet", [Processor, "build", "--out", image, .. inputs]) != 0)
+            throw new BuildException($"the metadata processor refused {name}: see the errors above");
 
         var partition = t["managed_deploy"];
         const int headerSize = 0x200; // the MCUboot header, as for every image

@@ -68,22 +68,12 @@ public static class Steps
         return failed == 0 ? 0 : 1;
     }
 
-    /// <summary>Builds, then runs the simulated DK with the SMP app of tests/Dk.Tests in the foreground; its state
-    /// persists in build/dk.</summary>
+    /// <summary>Builds, then runs the simulated DK in the foreground; its state persists in build/dk.</summary>
     public static int Dk(string board, Keys keys)
     {
         BuildAll(board, keys, boardArtefacts: false);
         Log.Section("simulated DK (tools/DkSim)");
-        // The app that serves SMP on the board's channels (the default app does not yet).
-        const string app = "Dk.SmpApp";
-        var dir = Path.Combine(Repo.BuildDir, "dotnet", "bin", app, "Release", "net10.0");
-        var deployment = Path.Combine(Repo.ArtefactsDir, "dk_smpapp.nfdeploy");
-        ManagedDeployment.Process(app, [.. new[] { "mscorlib", "nanoFramework.Hardware.Nrf", "nanoFramework.McuMgr", app }
-            .Select(a => Path.Combine(dir, a + ".dll"))], deployment);
-        return DkSim.DkCommands.Run(new DkSim.DkOptions
-        {
-            StateFolder = DkSim.DkCommands.DefaultState, SerialPort = 1338, Deployment = deployment,
-        }, fresh: false);
+        return DkSim.DkCommands.Run(new DkSim.DkOptions { StateFolder = DkSim.DkCommands.DefaultState, SerialPort = 1338 }, fresh: false);
     }
 
     /// <summary>Builds everything and reports the artefacts; then boots the emulated DK, unless the run was for

@@ -43,7 +43,14 @@ public sealed class DkImages(DkBuild build)
         var ram = table.Memories.First(m => m.Kind == MemoryKind.Ram);
         BinaryPrimitives.WriteUInt32LittleEndian(payload, ram.Base + ram.Size);
         BinaryPrimitives.WriteUInt32LittleEndian(payload.AsSpan(4), (load + 0x441) | 1); // Thumb reset handler
-        return Sign(payload, load, primary, version);
+        return AppFrom(payload, version);
+    }
+
+    /// <summary>A built app binary (linked behind mcuboot_primary's header) signed as MCUboot image 0.</summary>
+    public byte[] AppFrom(byte[] payload, string version)
+    {
+        var primary = table["mcuboot_primary"];
+        return Sign(payload, primary.Address + HeaderSize, primary, version);
     }
 
     /// <summary>A C# deployment image (default: the build's) signed as MCUboot image 3 with this version.</summary>

@@ -58,4 +58,8 @@ static inline int flash_erase(const struct flash_dev *d, uint32_t addr, size_t l
 
 const char *flash_strerror(int err);
 
+/* The checks every implementation makes first: FLASH_E_RANGE unless [addr, addr + len) lies in the device,
+   FLASH_E_ALIGN unless addr and len are multiples of align (1 for reads), else FLASH_OK. */
+int flash_dev_check(const struct flash_dev *d, uint32_t addr, size_t len, uint32_t align);
+
 #endif /* FLASH_DEV_H */

@@ -49,4 +49,8 @@ static inline int otp_write_word(const struct otp_dev *d, uint32_t addr, uint32_
 
 const char *otp_strerror(int err);
 
+/* The checks every implementation makes first: OTP_E_RANGE unless the word at addr lies in the area,
+   OTP_E_ALIGN unless addr is word aligned, else OTP_OK. */
+int otp_dev_check(const struct otp_dev *d, uint32_t addr);
+
 #endif /* OTP_DEV_H */

@@ -1,13 +1,11 @@
 /*
  * The nRF5340 DK as m33_board.h describes a board: the drivers of this folder behind the shared stages.
  * Log lines go to UARTE0 (the VCOM) and to the RTT buffer; the jump first returns the peripherals a stage
- * used to their reset state, as NCS's bl_boot.c and MCUboot's nrf_cleanup.c do.
+ * used to their reset state (peripherals_release).
  */
 #include "board_partitions.h"
 #include "m33_board.h"
 #include "nrf5340_drivers.h"
-#include "nrf5340_regs.h"
-#include "nrf_reg.h"
 #include "tiny_format.h"
 
 const struct flash_dev *board_flash(void)
@@ -99,10 +97,7 @@ void board_watchdog_feed(void)
 
 noreturn void board_boot(uint32_t vector_table)
 {
-    if (log_ready)
-        uarte_deinit();
-    nrf_reg_write(NRF_RTC1 + RTC_TASKS_STOP, 1);
-    nrf_reg_write(NRF_CLOCK + CLOCK_INTENCLR, 0xFFFFFFFFu);
+    peripherals_release();
     cm33_boot(vector_table);
 }
 

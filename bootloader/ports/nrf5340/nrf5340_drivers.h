@@ -35,11 +35,12 @@ bool spu_flash_writable(uint32_t addr);
 void spu_extdomain_secure(void);
 
 /* --- UARTE0 on the DK's VCOM (uarte.c) --- */
+/* Configures and enables UARTE0; nothing when it is enabled already. */
 void uarte_init(void);
 /* Sends len bytes through EasyDMA (copied into RAM first: EasyDMA cannot read flash). 0, or -1 on timeout. */
 int uarte_write(const void *data, size_t len);
-/* Receives up to len bytes; stops after `polls` polls without the buffer filling. Returns the bytes received. */
-size_t uarte_read(uint8_t *buf, size_t len, uint32_t polls);
+/* Never blocks: the first call arms the receiver; later ones return up to cap bytes received since (0: none). */
+size_t uarte_poll(uint8_t *buf, size_t cap);
 /* Stops and disables UARTE0 and disconnects its pins, as before a jump. */
 void uarte_deinit(void);
 
@@ -54,6 +55,8 @@ void clock_set_core_64mhz(void);
 /* Starts HFXO / LFXO and waits for the STARTED event. false: the oscillator never started. */
 bool clock_start_hfxo(void);
 bool clock_start_lfxo(void);
+/* Before a jump: UARTE0 disabled and its pins released, RTC1 stopped, CLOCK interrupts off. */
+void peripherals_release(void);
 /* RESETREAS as found, then cleared (its bits are write-1-to-clear) so the next reset reports afresh. */
 uint32_t reset_reason_take(void);
 /* EXTDOMAIN secure, then FORCEOFF released with the erratum 161 sequence. */

@@ -41,17 +41,11 @@ static int finish(int rc)
     return rc;
 }
 
-static bool in_range(const struct flash_dev *d, uint32_t addr, size_t len)
-{
-    return addr >= d->base && addr - d->base <= d->size && len <= d->size - (addr - d->base);
-}
-
 static int admit(const struct flash_dev *d, uint32_t addr, size_t len, uint32_t align)
 {
-    if (!in_range(d, addr, len))
-        return FLASH_E_RANGE;
-    if (addr % align != 0 || len % align != 0)
-        return FLASH_E_ALIGN;
+    const int rc = flash_dev_check(d, addr, len, align);
+    if (rc != FLASH_OK)
+        return rc;
     for (uint32_t off = 0; off < len; off += MEM_FLASH_LOCK_REGION - (addr + off) % MEM_FLASH_LOCK_REGION) {
         if (!spu_flash_writable(addr + off))
             return FLASH_E_LOCKED;
@@ -61,8 +55,9 @@ static int admit(const struct flash_dev *d, uint32_t addr, size_t len, uint32_t 
 
 static int nvmc_read(const struct flash_dev *d, uint32_t addr, void *buf, size_t len)
 {
-    if (!in_range(d, addr, len))
-        return FLASH_E_RANGE;
+    const int rc = flash_dev_check(d, addr, len, 1);
+    if (rc != FLASH_OK)
+        return rc;
     uint8_t *out = buf;
     for (size_t i = 0; i < len; i++) { /* whole aligned words, as the bus prefers */
         const uint32_t a = addr + (uint32_t)i;

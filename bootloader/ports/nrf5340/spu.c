@@ -21,10 +21,9 @@ static uint32_t region_of(uint32_t addr)
 
 int spu_flash_lock(uint32_t addr, uint32_t len)
 {
-    if (addr - MEM_FLASH_BASE > MEM_FLASH_SIZE || len > MEM_FLASH_SIZE - (addr - MEM_FLASH_BASE)) /* below the base wraps */
-        return FLASH_E_RANGE;
-    if (addr % MEM_FLASH_LOCK_REGION != 0 || len % MEM_FLASH_LOCK_REGION != 0)
-        return FLASH_E_ALIGN;
+    const int rc = flash_dev_check(nvmc_flash(), addr, len, MEM_FLASH_LOCK_REGION);
+    if (rc != FLASH_OK)
+        return rc;
     for (uint32_t a = addr; a < addr + len; a += MEM_FLASH_LOCK_REGION) {
         const uint32_t reg = NRF_SPU + SPU_FLASHREGION_PERM(region_of(a));
         nrf_reg_write(reg, LOCKED_PERM);

@@ -10,16 +10,9 @@
 
 #define HALF_BLANK 0xFFFFu
 
-static int locate(const struct otp_dev *d, uint32_t addr)
-{
-    if (addr < d->base || addr - d->base > d->size - 4)
-        return OTP_E_RANGE;
-    return addr % 4 == 0 ? OTP_OK : OTP_E_ALIGN;
-}
-
 static int otp_read(const struct otp_dev *d, uint32_t addr, uint32_t *value)
 {
-    int rc = locate(d, addr);
+    int rc = otp_dev_check(d, addr);
     if (rc == OTP_OK)
         *value = nrf_reg_read(addr);
     return rc;
@@ -27,7 +20,7 @@ static int otp_read(const struct otp_dev *d, uint32_t addr, uint32_t *value)
 
 static int otp_write(const struct otp_dev *d, uint32_t addr, uint32_t value)
 {
-    int rc = locate(d, addr);
+    int rc = otp_dev_check(d, addr);
     if (rc != OTP_OK)
         return rc;
     const uint32_t old = nrf_reg_read(addr);

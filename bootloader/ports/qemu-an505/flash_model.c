@@ -33,11 +33,6 @@ static void program_word(uint32_t addr, uint32_t word)
     *(volatile uint32_t *)(uintptr_t)(an505_flash_file_offset + addr) = word;
 }
 
-static bool in_range(const struct flash_dev *d, uint32_t addr, size_t len)
-{
-    return addr >= d->base && addr - d->base <= d->size && len <= d->size - (addr - d->base);
-}
-
 static bool region_locked(uint32_t region)
 {
     return (an505_spu_state[region / 32] >> (region % 32)) & 1u;
@@ -46,12 +41,9 @@ static bool region_locked(uint32_t region)
 /* The checks of every changing call, in the host simulator's order; a refused call changes nothing. */
 static int admit(const struct flash_dev *d, uint32_t addr, size_t len, uint32_t align)
 {
-    if (!in_range(d, addr, len))
-        return FLASH_E_RANGE;
-    if (addr % align != 0 || len % align != 0)
-        return FLASH_E_ALIGN;
-    if (len == 0)
-        return FLASH_OK;
+    const int rc = flash_dev_check(d, addr, len, align);
+    if (rc != FLASH_OK || len == 0)
+        return rc;
     const uint32_t first = (addr - d->base) / MEM_FLASH_LOCK_REGION;
     const uint32_t last = (uint32_t)(addr - d->base + len - 1) / MEM_FLASH_LOCK_REGION;
     for (uint32_t region = first; region <= last; region++) {
@@ -63,8 +55,9 @@ static int admit(const struct flash_dev *d, uint32_t addr, size_t len, uint32_t 
 
 static int model_read(const struct flash_dev *d, uint32_t addr, void *buf, size_t len)
 {
-    if (!in_range(d, addr, len))
-        return FLASH_E_RANGE;
+    const int rc = flash_dev_check(d, addr, len, 1);
+    if (rc != FLASH_OK)
+        return rc;
     uint8_t *out = buf;
     for (size_t i = 0; i < len; i++)
         out[i] = at(addr)[i];
@@ -119,12 +112,9 @@ const struct flash_dev *board_flash(void)
 
 int board_lock(uint32_t addr, uint32_t len)
 {
-    if (!in_range(&flash, addr, len))
-        return FLASH_E_RANGE;
-    if (addr % MEM_FLASH_LOCK_REGION != 0 || len % MEM_FLASH_LOCK_REGION != 0)
-        return FLASH_E_ALIGN;
-    if (len == 0)
-        return FLASH_OK;
+    const int rc = flash_dev_check(&flash, addr, len, MEM_FLASH_LOCK_REGION);
+    if (rc != FLASH_OK || len == 0)
+        return rc;
     for (uint32_t off = addr - flash.base; off < addr - flash.base + len; off += MEM_FLASH_LOCK_REGION) {
         const uint32_t region = off / MEM_FLASH_LOCK_REGION;
         an505_spu_state[region / 32] |= 1u << (region % 32);

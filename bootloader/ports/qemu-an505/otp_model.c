@@ -16,16 +16,9 @@ static volatile uint32_t *word_at(const struct otp_dev *d, uint32_t addr)
     return (volatile uint32_t *)((uintptr_t)an505_otp_offset + addr);
 }
 
-static int locate(const struct otp_dev *d, uint32_t addr)
-{
-    if (addr < d->base || addr - d->base > d->size - 4)
-        return OTP_E_RANGE;
-    return addr % 4 == 0 ? OTP_OK : OTP_E_ALIGN;
-}
-
 static int model_read_word(const struct otp_dev *d, uint32_t addr, uint32_t *value)
 {
-    int rc = locate(d, addr);
+    int rc = otp_dev_check(d, addr);
     if (rc == OTP_OK)
         *value = *word_at(d, addr);
     return rc;
@@ -33,7 +26,7 @@ static int model_read_word(const struct otp_dev *d, uint32_t addr, uint32_t *val
 
 static int model_write_word(const struct otp_dev *d, uint32_t addr, uint32_t value)
 {
-    int rc = locate(d, addr);
+    int rc = otp_dev_check(d, addr);
     if (rc != OTP_OK)
         return rc;
     const uint32_t old = *word_at(d, addr);

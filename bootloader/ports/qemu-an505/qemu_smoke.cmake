@@ -5,6 +5,7 @@
 #   -DEXPECT=<line>|<line>... [-DFORBID=<text>] [-DRESTART_EXPECT=<line>|...]
 # EXPECT lines must appear in this order; FORBID must not appear at all. With RESTART_EXPECT, QEMU is started a
 # second time on the same file (a power cycle: the flash keeps what the first run wrote) and must log those.
+# EXIT_CODE "running": the firmware serves on (an app with an SMP server); QEMU is stopped after 8 s.
 
 foreach(var QEMU STUB IMAGE EXIT_CODE EXPECT)
   if(NOT DEFINED ${var} OR "${${var}}" STREQUAL "")
@@ -32,8 +33,13 @@ set(failures "")
 # boot(<expected lines> <forbidden text> <exit code>): one QEMU run on the flash file, checked.
 function(boot expect forbid exit_code)
   message("${shown}")
+  set(timeout 20)
+  if(exit_code STREQUAL "running")
+    set(timeout 8)
+    set(exit_code "Process terminated due to timeout")
+  endif()
   execute_process(COMMAND ${command}
-    INPUT_FILE "${no_input}" OUTPUT_VARIABLE log ERROR_VARIABLE errors RESULT_VARIABLE rc TIMEOUT 20)
+    INPUT_FILE "${no_input}" OUTPUT_VARIABLE log ERROR_VARIABLE errors RESULT_VARIABLE rc TIMEOUT ${timeout})
   string(REPLACE "\r" "" log "${log}")
   message("${log}${errors}")
   if(NOT "${rc}" STREQUAL "${exit_code}")

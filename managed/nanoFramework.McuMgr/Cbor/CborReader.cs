@@ -62,11 +62,7 @@ namespace nanoFramework.McuMgr.Cbor
             return false;
         }
 
-        public ulong ReadUInt64()
-        {
-            ulong value = ReadHead(CborMajor.Unsigned, out _);
-            return value;
-        }
+        public ulong ReadUInt64() { return ReadHead(CborMajor.Unsigned); }
 
         /// <summary>An unsigned or negative integer that fits a long.</summary>
         public long ReadInt64()
@@ -74,7 +70,7 @@ namespace nanoFramework.McuMgr.Cbor
             int major = PeekMajor();
             if (major != CborMajor.Unsigned && major != CborMajor.Negative)
                 throw new CborException("CBOR integer expected");
-            ulong value = ReadHead(major, out _);
+            ulong value = ReadHead(major);
             if (value > long.MaxValue)
                 throw new CborException("CBOR integer out of range");
             return major == CborMajor.Unsigned ? (long)value : -1 - (long)value;
@@ -83,7 +79,7 @@ namespace nanoFramework.McuMgr.Cbor
         /// <summary>A non-negative integer up to int.MaxValue (lengths, offsets, numbers of the protocol).</summary>
         public int ReadCount()
         {
-            ulong value = ReadHead(CborMajor.Unsigned, out _);
+            ulong value = ReadHead(CborMajor.Unsigned);
             if (value > int.MaxValue)
                 throw new CborException("CBOR integer out of range");
             return (int)value;
@@ -120,7 +116,7 @@ namespace nanoFramework.McuMgr.Cbor
         }
 
         /// <summary>True when the bytes hold exactly the ASCII text key.</summary>
-        public static bool Equals(byte[] bytes, int offset, int count, string key)
+        public static bool IsText(byte[] bytes, int offset, int count, string key)
         {
             if (count != key.Length)
                 return false;
@@ -130,42 +126,91 @@ namespace nanoFramework.McuMgr.Cbor
             return true;
         }
 
-        /// <summary>Skips one whole item, nested ones included.</summary>
-        public void Skip() { Skip(0); }
-
-        void Skip(int depth)
+        /// <summary>Skips one whole item, nested ones included: one loop with the open containers' remaining
+        /// items on a small stack (a call per item costs the interpreter more than the rest of the work).</summary>
+        public void Skip()
         {
-            if (depth >= MaxDepth)
-                throw new CborException("CBOR nested too deeply");
-            if (_position >= _end)
-                throw Truncated();
-            int major = _buffer[_position] >> 5;
-            switch (major)
+            int depth = 0;
+            int tags = 0;
+            while (true)
             {
-                case CborMajor.Unsigned:
-                case CborMajor.Negative:
-                    ReadHead(major, out _);
-                    break;
-                case CborMajor.Bytes:
-                case CborMajor.Text:
-                    ReadString(major, out _, out _);
-                    break;
-                case CborMajor.Array:
-                case CborMajor.Map:
-                    int remaining = BeginContainer(major);
-                    int per = major == CborMajor.Map ? 2 : 1;
-                    while (NextItem(ref remaining))
-                        for (int i = 0; i < per; i++)
-                            Skip(depth + 1);
-                    break;
-                case CborMajor.Tag:
-                    ReadHead(major, out _);
-                    Skip(depth + 1);
-                    break;
-                default:
+                if (depth > 0 && tags == 0)
+                {
+                    int remaining = _open[depth - 1];
+                    if (remaining < 0)
+                    {
+                        if (_position >= _end)
+                            throw Truncated();
+                        // Indefinite: -1 array, -2 map before a key, -3 map before a value (no break there).
+                        if (_buffer[_position] == 0xff && remaining != IndefiniteMapValue)
+                        {
+                            _position++;
+                            if (--depth == 0)
+                                return;
+                            continue;
+                        }
+                        if (remaining != IndefiniteArray)
+                            _open[depth - 1] = remaining == IndefiniteMapKey ? IndefiniteMapValue : IndefiniteMapKey;
+                    }
+                    else if (remaining == 0)
+                    {
+                        if (--depth == 0)
+                            return;
+                        continue;
+                    }
+                    else
+                    {
+                        _open[depth - 1] = remaining - 1;
+                    }
+                }
+                if (_position >= _end)
+                    throw Truncated();
+                int major = _buffer[_position] >> 5;
+                bool indefinite = (_buffer[_position] & 0x1f) == CborMajor.Indefinite;
+                if (major == CborMajor.Simple)
+                {
                     SkipSimple();
-                    break;
+                }
+                else if (indefinite && (major == CborMajor.Array || major == CborMajor.Map))
+                {
+                    _position++;
+                    depth = Open(depth, major == CborMajor.Map ? IndefiniteMapKey : IndefiniteArray);
+                }
+                else if (major == CborMajor.Bytes || major == CborMajor.Text)
+                {
+                    ReadString(major, out _, out _);
+                }
+                else if (major == CborMajor.Array || major == CborMajor.Map)
+                {
+                    int count = ReadLength(major);
+                    depth = Open(depth, major == CborMajor.Map ? 2 * count : count);
+                }
+                else
+                {
+                    ReadHead(major);
+                    if (major == CborMajor.Tag)
+                    {
+                        // The tagged item follows; it is the same item of its container.
+                        if (++tags + depth >= MaxDepth)
+                            throw new CborException("CBOR nested too deeply");
+                        continue;
+                    }
+                }
+                tags = 0;
+                if (depth == 0)
+                    return;
             }
+        }
+
+        readonly int[] _open = new int[MaxDepth];
+        const int IndefiniteArray = -1, IndefiniteMapKey = -2, IndefiniteMapValue = -3;
+
+        int Open(int depth, int items)
+        {
+            if (depth + 1 >= MaxDepth)
+                throw new CborException("CBOR nested too deeply");
+            _open[depth] = items;
+            return depth + 1;
         }
 
         void SkipSimple()
@@ -193,11 +238,7 @@ namespace nanoFramework.McuMgr.Cbor
                 _position++;
                 return -1;
             }
-            ulong count = ReadHead(major, out _);
-            // Every item takes at least a byte: a count beyond the input is truncated input, caught here.
-            if (count > (ulong)(_end - _position))
-                throw new CborException("CBOR container longer than its input");
-            return (int)count;
+            return ReadLength(major);
         }
 
         byte[] ReadString(int major, out int offset, out int count)
@@ -209,11 +250,8 @@ namespace nanoFramework.McuMgr.Cbor
                 throw new CborException(major == CborMajor.Text ? "CBOR text expected" : "CBOR byte string expected");
             if ((initial & 0x1f) != CborMajor.Indefinite)
             {
-                ulong length = ReadHead(major, out _);
-                if (length > (ulong)(_end - _position))
-                    throw new CborException("CBOR string longer than its input");
+                count = ReadLength(major);
                 offset = _position;
-                count = (int)length;
                 _position += count;
                 return _buffer;
             }
@@ -249,24 +287,63 @@ namespace nanoFramework.McuMgr.Cbor
         {
             if (PeekMajor() != major || (_buffer[_position] & 0x1f) == CborMajor.Indefinite)
                 throw new CborException("CBOR indefinite string chunk is not a definite string of its type");
-            ulong length = ReadHead(major, out _);
-            if (length > (ulong)(_end - _position))
-                throw new CborException("CBOR string longer than its input");
+            count = ReadLength(major);
             offset = _position;
-            count = (int)length;
             _position += count;
             return _buffer;
         }
 
         /// <summary>The argument of the next item's head, which must have that major type and a definite argument.</summary>
-        ulong ReadHead(int major, out int info)
+        /// <summary>
+        /// The argument of a string's or container's head as an int, in int arithmetic (the interpreter's 64-bit
+        /// operations cost more). Every byte or item takes at least a byte, so an argument beyond the rest of
+        /// the input is truncated input.
+        /// </summary>
+        int ReadLength(int major)
+        {
+            if (_position >= _end)
+                throw Truncated();
+            int initial = _buffer[_position];
+            if (initial >> 5 != major)
+                throw new CborException("CBOR item of another type expected");
+            int info = initial & 0x1f;
+            if (info < 24)
+            {
+                _position++;
+                return CheckLength(info);
+            }
+            if (info >= 28)
+                throw new CborException(info == CborMajor.Indefinite ? "CBOR indefinite length not allowed here" : "CBOR reserved additional information");
+            int size = 1 << (info - 24);
+            if (1 + size > _end - _position)
+                throw Truncated();
+            int at = _position + 1;
+            _position += 1 + size;
+            // The high bytes of a 4- or 8-byte argument must be 0 for a length that fits the input.
+            for (int i = 0; i < size - 3; i++)
+                if (_buffer[at + i] != 0)
+                    throw new CborException("CBOR length longer than its input");
+            int value = 0;
+            for (int i = size > 3 ? size - 3 : 0; i < size; i++)
+                value = value << 8 | _buffer[at + i];
+            return CheckLength(value);
+        }
+
+        int CheckLength(int length)
+        {
+            if (length > _end - _position)
+                throw new CborException("CBOR length longer than its input");
+            return length;
+        }
+
+        ulong ReadHead(int major)
         {
             if (_position >= _end)
                 throw Truncated();
             int initial = _buffer[_position];
             if (initial >> 5 != major)
                 throw new CborException(major == CborMajor.Unsigned ? "CBOR unsigned integer expected" : "CBOR item of another type expected");
-            info = initial & 0x1f;
+            int info = initial & 0x1f;
             if (info < 24)
             {
                 _position++;

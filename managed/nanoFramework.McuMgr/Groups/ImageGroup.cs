@@ -80,13 +80,13 @@ namespace nanoFramework.McuMgr.Groups
             while (body.NextItem(ref remaining))
             {
                 byte[] key = body.ReadKey(out int ko, out int kc);
-                if (key != null && CborReader.Equals(key, ko, kc, "hash"))
+                if (key != null && CborReader.IsText(key, ko, kc, "hash"))
                 {
                     // Clients name "no hash" by leaving the key out, by null (mcumgr-cli) or undefined (mcumgr-web).
                     if (!body.ReadNullOrUndefined())
                         hash = body.ReadBytes(out hashOffset, out hashLength);
                 }
-                else if (key != null && CborReader.Equals(key, ko, kc, "confirm"))
+                else if (key != null && CborReader.IsText(key, ko, kc, "confirm"))
                     confirm = body.ReadBool();
                 else
                     body.Skip();
@@ -152,7 +152,7 @@ namespace nanoFramework.McuMgr.Groups
             while (body.NextItem(ref remaining))
             {
                 byte[] key = body.ReadKey(out int ko, out int kc);
-                if (key != null && CborReader.Equals(key, ko, kc, "slot"))
+                if (key != null && CborReader.IsText(key, ko, kc, "slot"))
                     slot = body.ReadCount();
                 else
                     body.Skip();

@@ -35,17 +35,17 @@ namespace nanoFramework.McuMgr.Groups
                 byte[] key = body.ReadKey(out int ko, out int kc);
                 if (key == null)
                     body.Skip();
-                else if (CborReader.Equals(key, ko, kc, "data"))
+                else if (CborReader.IsText(key, ko, kc, "data"))
                     data = body.ReadBytes(out dataOffset, out dataLength);
-                else if (CborReader.Equals(key, ko, kc, "off"))
+                else if (CborReader.IsText(key, ko, kc, "off"))
                     offset = body.ReadCount();
-                else if (CborReader.Equals(key, ko, kc, "len"))
+                else if (CborReader.IsText(key, ko, kc, "len"))
                     length = body.ReadCount();
-                else if (CborReader.Equals(key, ko, kc, "image"))
+                else if (CborReader.IsText(key, ko, kc, "image"))
                     image = body.ReadCount();
-                else if (CborReader.Equals(key, ko, kc, "sha"))
+                else if (CborReader.IsText(key, ko, kc, "sha"))
                     sha = body.ReadBytes(out shaOffset, out shaLength);
-                else if (CborReader.Equals(key, ko, kc, "upgrade"))
+                else if (CborReader.IsText(key, ko, kc, "upgrade"))
                     upgrade = body.ReadBool();
                 else
                     body.Skip();

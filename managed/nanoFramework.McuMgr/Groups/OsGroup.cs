@@ -144,7 +144,7 @@ namespace nanoFramework.McuMgr.Groups
             while (body.NextItem(ref remaining))
             {
                 byte[] k = body.ReadKey(out int offset, out int count);
-                if (k != null && CborReader.Equals(k, offset, count, key))
+                if (k != null && CborReader.IsText(k, offset, count, key))
                     value = body.ReadText();
                 else
                     body.Skip();

@@ -5,6 +5,21 @@ namespace nanoFramework.McuMgr.Transport
     {
         const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+        // Tables, so that no character costs a call: the alphabet as bytes, and each byte's value (-1: not base64).
+        static readonly byte[] Digits = new byte[64];
+        static readonly sbyte[] Values = new sbyte[256];
+
+        static Base64()
+        {
+            for (int i = 0; i < 256; i++)
+                Values[i] = -1;
+            for (int i = 0; i < 64; i++)
+            {
+                Digits[i] = (byte)Alphabet[i];
+                Values[Alphabet[i]] = (sbyte)i;
+            }
+        }
+
         /// <summary>Writes the encoding of count bytes at target; returns the characters written.</summary>
         public static int Encode(byte[] source, int offset, int count, byte[] target, int at)
         {
@@ -17,10 +32,10 @@ namespace nanoFramework.McuMgr.Transport
                     v |= source[offset + i + 1] << 8;
                 if (left > 2)
                     v |= source[offset + i + 2];
-                target[at++] = (byte)Alphabet[v >> 18 & 63];
-                target[at++] = (byte)Alphabet[v >> 12 & 63];
-                target[at++] = left > 1 ? (byte)Alphabet[v >> 6 & 63] : (byte)'=';
-                target[at++] = left > 2 ? (byte)Alphabet[v & 63] : (byte)'=';
+                target[at++] = Digits[v >> 18 & 63];
+                target[at++] = Digits[v >> 12 & 63];
+                target[at++] = left > 1 ? Digits[v >> 6 & 63] : (byte)'=';
+                target[at++] = left > 2 ? Digits[v & 63] : (byte)'=';
             }
             return at - start;
         }
@@ -38,7 +53,7 @@ namespace nanoFramework.McuMgr.Transport
                 int v = 0;
                 for (int j = 0; j < 4; j++)
                 {
-                    int d = j >= 4 - pad ? 0 : Value(source[i + j]);
+                    int d = j >= 4 - pad ? 0 : Values[source[i + j]];
                     if (d < 0)
                         return -1;
                     v = v << 6 | d;
@@ -53,16 +68,6 @@ namespace nanoFramework.McuMgr.Transport
                     target[at++] = (byte)v;
             }
             return at - start;
-        }
-
-        static int Value(int c)
-        {
-            if (c >= 'A' && c <= 'Z') return c - 'A';
-            if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-            if (c >= '0' && c <= '9') return c - '0' + 52;
-            if (c == '+') return 62;
-            if (c == '/') return 63;
-            return -1;
         }
     }
 }

@@ -53,7 +53,8 @@ namespace nanoFramework.McuMgr.Transport
         /// <summary>Where a completed packet starts in Packet (after the two length bytes).</summary>
         public const int PacketOffset = 2;
 
-        readonly byte[] _line = new byte[SerialFraming.MaxLine];
+        // Lines we send stay within 127 bytes; received ones may be longer (clients differ on the limit).
+        readonly byte[] _line = new byte[4 * SerialFraming.MaxLine];
         int _lineLength;
         bool _lineTooLong;
 
@@ -66,21 +67,44 @@ namespace nanoFramework.McuMgr.Transport
         public byte[] Packet { get { return _decoded; } }
         public int PacketLength { get; private set; }
 
-        /// <summary>True when this byte completed a packet: PacketLength bytes at PacketOffset in Packet.</summary>
+        /// <summary>True when the last byte Feed consumed completed a packet: PacketLength bytes at PacketOffset in Packet.</summary>
+        public bool Complete { get; private set; }
+
+        /// <summary>Takes stream bytes up to the end of the next complete packet (or all of them): the count consumed.</summary>
+        public int Feed(byte[] data, int offset, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                byte b = data[offset + i];
+                if (b != SerialFraming.End)
+                {
+                    if (_lineLength < _line.Length)
+                        _line[_lineLength++] = b;
+                    else
+                        _lineTooLong = true;
+                    continue;
+                }
+                bool complete = !_lineTooLong && Line();
+                _lineLength = 0;
+                _lineTooLong = false;
+                if (complete)
+                {
+                    Complete = true;
+                    return i + 1;
+                }
+            }
+            Complete = false;
+            return count;
+        }
+
+        readonly byte[] _one = new byte[1];
+
+        /// <summary>One byte: true when it completed a packet.</summary>
         public bool Push(byte b)
         {
-            if (b != SerialFraming.End)
-            {
-                if (_lineLength < _line.Length)
-                    _line[_lineLength++] = b;
-                else
-                    _lineTooLong = true;
-                return false;
-            }
-            bool complete = !_lineTooLong && Line();
-            _lineLength = 0;
-            _lineTooLong = false;
-            return complete;
+            _one[0] = b;
+            Feed(_one, 0, 1);
+            return Complete;
         }
 
         bool Line()

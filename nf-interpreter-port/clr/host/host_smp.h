@@ -12,7 +12,7 @@
 
 #include "smp_natives.h"
 
-#define HOST_SMP_UDP_MAX 2048u   /* largest datagram taken */
+#define HOST_SMP_UDP_MAX 4096u   /* largest datagram taken: above any buf_size the server reports (2475) */
 #define HOST_SMP_STREAM_READ 512u /* bytes per stream read */
 
 struct host_smp_endpoint {

@@ -1,7 +1,7 @@
 /*
  * The runtime's board part on the nRF5340 DK (nfclr_board.h): System.Device.Gpio on the real pins, the Cortex-M33
- * services (settings, upload slot, boot info, reset: nfclr_services.h; no SMP channel yet: UARTE0 carries the
- * log), RTC1 as the clock of Thread.Sleep and timers, and an idle wait that keeps a running watchdog fed.
+ * services (settings, upload slot, boot info, reset: nfclr_services.h) with SMP serial on UARTE0 beside the log
+ * (smp_uart.c), RTC1 as the clock of Thread.Sleep and timers, and an idle wait that keeps a running watchdog fed.
  */
 #include "clr.h"
 #include "nfclr_board.h"
@@ -28,7 +28,7 @@ void nfclr_board_setup(struct clr_config *cfg)
     static const struct clr_native_assembly *const natives[] = {&gpio_natives_assembly, &nrf_natives_assembly};
     rtc_clock_start();
     gpio_natives_bind(nrf_gpio_port());
-    nfclr_services_bind(NULL, 0, NULL);
+    nfclr_services_bind(nrf_smp_uart(), 1, NULL);
     cfg->natives = natives;
     cfg->native_count = sizeof natives / sizeof natives[0];
     cfg->hal.now_ms = now_ms;

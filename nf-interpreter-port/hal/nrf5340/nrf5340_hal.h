@@ -10,11 +10,15 @@
 #include <stdint.h>
 
 #include "gpio_natives.h"
+#include "smp_natives.h"
 
 /* P0.0..P0.31 as pins 0..31, P1.0..P1.15 as 32..47. */
 #define NRF_GPIO_PINS 48u
 
 const struct gpio_port *nrf_gpio_port(void);
+
+/* UARTE0 (shared with the log) as the SMP serial channel; enables it and arms its receiver. */
+const struct smp_channel *nrf_smp_uart(void);
 
 /* Starts RTC1 at 32768 Hz on the LFXO (LFRC when the crystal does not start). false: LFRC in use. */
 bool rtc_clock_start(void);

@@ -43,7 +43,7 @@ internal sealed class MemorySlots : IImageSlots
         return 0;
     }
 
-    public int MaxImageSize(int image) { return image == 0 ? 4096 : 0; }
+    public int MaxImageSize(int image) { return image == 0 || image == 3 ? 4096 : 0; }
 
     public int UploadBegin(int image, int length)
     {
@@ -118,5 +118,34 @@ internal sealed class StreamTransport : ISmpTransport
     public void Send(byte[] buffer, int offset, int count)
     {
         Program.Print("serial answer", buffer, offset, count);
+    }
+}
+
+internal sealed class DatagramTransport : ISmpTransport
+{
+    readonly System.Collections.Queue _datagrams = new System.Collections.Queue();
+
+    public void Queue(byte[] bytes, int offset, int count)
+    {
+        byte[] part = new byte[count];
+        Bytes.Copy(bytes, offset, part, 0, count);
+        _datagrams.Enqueue(part);
+    }
+
+    public bool IsStream { get { return false; } }
+    public int MaxReceive { get { return 512; } }
+
+    public int Receive(byte[] buffer, int timeoutMs)
+    {
+        if (_datagrams.Count == 0)
+            return 0;
+        byte[] part = (byte[])_datagrams.Dequeue();
+        Bytes.Copy(part, 0, buffer, 0, part.Length);
+        return part.Length;
+    }
+
+    public void Send(byte[] buffer, int offset, int count)
+    {
+        Program.Print("datagram answer", buffer, offset, count);
     }
 }

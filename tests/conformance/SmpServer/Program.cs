@@ -2,8 +2,9 @@ using System;
 using nanoFramework.McuMgr;
 using nanoFramework.McuMgr.Cbor;
 
-// The SMP server on our runtime: request frames (echo, parameters, state read, a small upload in chunks, test,
-// confirm, an unknown group, a truncated frame, bad version and body, a serial-framed echo, reset) through
+// The SMP server on our runtime: request frames (echo, parameters, bootloader and OS info, date-time, slot
+// info, storage erase, upgrade checks, image erase, a small upload in chunks, test, confirm, an unknown group, a
+// truncated frame, bad version and body, an echo split across two datagrams, a serial-framed echo, reset) through
 // SmpServer over an in-memory device; every answer printed as hex, to match .NET byte for byte.
 internal static class Program
 {
@@ -22,9 +23,20 @@ internal static class Program
         Send(server, "parameters", "0800000100000206a0");
         Send(server, "state read, no body", "0000000000010300");
         Send(server, "bootloader mode", "0800000d00000408bf657175657279646d6f6465ff");
+        Send(server, "bootloader", "0800000100000508a0");
+        Send(server, "active b0 slot", BodyFrame(0x08, 0, 8, "query", "active_b0_slot"));
+        Send(server, "os info a", BodyFrame(0x08, 0, 7, "format", "a"));
+        Send(server, "datetime write", BodyFrame(0x0a, 0, 4, "datetime", "2025-11-24T12:30:00.250000+0230"));
+        Send(server, "datetime read", "0800000100000604a0");
+        Send(server, "datetime bad", BodyFrame(0x0a, 0, 4, "datetime", "2025-02-29T00:00:00"));
+        Send(server, "slot info", "0800000100010706a0");
+        Send(server, "storage erase", "0a000001003f0800a0");
 
         byte[] image = Image();
         byte[] sha = Sha256.Hash(image, image.Length);
+        Send(server, "upgrade, same version", UpgradeChunk(image, 0));
+        Send(server, "upgrade, newer", UpgradeChunk(image, 1));
+        Send(server, "image erase", "0a00000100011105a0");
         for (int off = 0; off < image.Length; off += Chunk)
             Send(server, "upload " + off, UploadChunk(image, off, sha));
         Send(server, "resent chunk", UploadChunk(image, Chunk, sha));
@@ -36,6 +48,13 @@ internal static class Program
         Send(server, "version 2", "1000000100000b06a0");
         Send(server, "body is an array", "0800000100000c0080");
         Send(server, "two requests", "0800000100000d06a00800000100000e08a0");
+
+        DatagramTransport datagrams = new DatagramTransport();
+        byte[] echo = Hex("0a00000a00001200a1616466646576696365");
+        datagrams.Queue(echo, 0, 5);
+        datagrams.Queue(echo, 5, echo.Length - 5);
+        byte[] datagram = new byte[datagrams.MaxReceive];
+        while (server.Poll(datagrams, datagram, 0)) { }
 
         StreamTransport serial = new StreamTransport();
         byte[] receive = new byte[serial.MaxReceive];
@@ -115,6 +134,35 @@ internal static class Program
             w.WriteBytes(sha);
         }
         return Frame(buffer, w.Length, 0x02, 1, 0x20 + off / Chunk, 1);
+    }
+
+    /// <summary>A first upload chunk with "upgrade": true and the version 1.minor.0 (the running image is 1.0.0).</summary>
+    static byte[] UpgradeChunk(byte[] image, int minor)
+    {
+        byte[] copy = new byte[image.Length];
+        Bytes.Copy(image, 0, copy, 0, image.Length);
+        copy[21] = (byte)minor;
+        copy[22] = 0;
+        byte[] buffer = new byte[200];
+        CborWriter w = new CborWriter(buffer, 8, buffer.Length - 8);
+        w.BeginMap(4);
+        w.WriteText("data");
+        w.WriteBytes(copy, 0, Chunk);
+        w.WriteEntry("off", 0);
+        w.WriteEntry("len", copy.Length);
+        w.WriteText("upgrade");
+        w.WriteBool(true);
+        return Frame(buffer, w.Length, 0x0a, 1, 0x40 + minor, 1);
+    }
+
+    static byte[] BodyFrame(int byte0, int group, int cmd, string key, string value)
+    {
+        byte[] buffer = new byte[100];
+        CborWriter w = new CborWriter(buffer, 8, buffer.Length - 8);
+        w.BeginMap(1);
+        w.WriteText(key);
+        w.WriteText(value);
+        return Frame(buffer, w.Length, byte0, group, 0x50 + cmd, cmd);
     }
 
     static byte[] StateWrite(byte[] hash)

@@ -40,8 +40,13 @@ static unsigned busy_left, busy_polls;
 static bool nvmc_stuck, tx_stall, clock_broken;
 static char sent[8192];
 static size_t sent_len;
-static uint8_t rx_queue[1024];
+static uint8_t rx_queue[2048];
 static size_t rx_len;
+static struct {
+    bool running;
+    uint8_t *dst;
+    uint32_t max, count;
+} rx; /* the EasyDMA reception in progress */
 static uint32_t gpio_in[2];
 static uint32_t rtc_counter;
 static bool rtc_running;
@@ -114,6 +119,7 @@ void fake_reset(void)
     busy_left = busy_polls = 0;
     nvmc_stuck = tx_stall = clock_broken = false;
     sent_len = rx_len = 0;
+    memset(&rx, 0, sizeof rx);
     gpio_in[0] = gpio_in[1] = 0;
     rtc_counter = 0;
     rtc_running = false;
@@ -298,6 +304,23 @@ void fake_nvmc_stuck(bool stuck)
 
 /* --- UARTE0 --- */
 
+/* Bytes on the line go into the running reception: RXDRDY per byte, ENDRX (and stop) when it is full. */
+static void rx_deliver(void)
+{
+    size_t n = 0;
+    while (rx.running && n < rx_len && rx.count < rx.max) {
+        rx.dst[rx.count++] = rx_queue[n++];
+        set(NRF_UARTE0 + UARTE_EVENTS_RXDRDY, 1);
+    }
+    memmove(rx_queue, rx_queue + n, rx_len - n);
+    rx_len -= n;
+    if (rx.running && rx.count == rx.max) {
+        rx.running = false;
+        set(NRF_UARTE0 + UARTE_RXD_AMOUNT, rx.count);
+        set(NRF_UARTE0 + UARTE_EVENTS_ENDRX, 1);
+    }
+}
+
 static void uarte_task(uint32_t reg)
 {
     if (get(NRF_UARTE0 + UARTE_ENABLE) != UARTE_ENABLE_ON) {
@@ -316,19 +339,25 @@ static void uarte_task(uint32_t reg)
             raise_later(NRF_UARTE0 + UARTE_EVENTS_ENDTX);
     } else if (reg == UARTE_TASKS_STARTRX) {
         const uint32_t max = get(NRF_UARTE0 + UARTE_RXD_MAXCNT);
-        uint8_t *dst = dma_at(get(NRF_UARTE0 + UARTE_RXD_PTR), max);
-        if (dst == NULL)
+        rx.dst = dma_at(get(NRF_UARTE0 + UARTE_RXD_PTR), max);
+        if (rx.dst == NULL)
             return;
-        const size_t n = rx_len < max ? rx_len : max;
-        memcpy(dst, rx_queue, n);
-        memmove(rx_queue, rx_queue + n, rx_len - n);
-        rx_len -= n;
-        set(NRF_UARTE0 + UARTE_RXD_AMOUNT, (uint32_t)n);
-        if (n == max)
-            raise_later(NRF_UARTE0 + UARTE_EVENTS_ENDRX);
+        if (rx.running)
+            violation("STARTRX while a reception runs");
+        rx.running = true;
+        rx.max = max;
+        rx.count = 0;
+        rx_deliver();
     } else if (reg == UARTE_TASKS_STOPRX) {
-        raise_later(NRF_UARTE0 + UARTE_EVENTS_ENDRX);
+        if (rx.running) {
+            rx.running = false;
+            set(NRF_UARTE0 + UARTE_RXD_AMOUNT, rx.count);
+            raise_later(NRF_UARTE0 + UARTE_EVENTS_ENDRX);
+        }
         raise_later(NRF_UARTE0 + UARTE_EVENTS_RXTO);
+    } else if (reg == UARTE_TASKS_FLUSHRX) {
+        set(NRF_UARTE0 + UARTE_RXD_AMOUNT, 0); /* the model's FIFO is always empty after RXTO */
+        raise_later(NRF_UARTE0 + UARTE_EVENTS_ENDRX);
     }
 }
 
@@ -343,6 +372,7 @@ void fake_uarte_queue_rx(const void *data, size_t len)
 {
     memcpy(rx_queue + rx_len, data, len);
     rx_len += len;
+    rx_deliver();
 }
 
 void fake_uarte_stall_tx(bool stall)
@@ -443,7 +473,7 @@ void nrf_reg_write(uint32_t addr, uint32_t value)
         set(addr, get(addr) & ~value);
         return;
     }
-    if (addr >= NRF_UARTE0 && addr <= NRF_UARTE0 + UARTE_TASKS_STOPTX) {
+    if (addr >= NRF_UARTE0 && addr <= NRF_UARTE0 + UARTE_TASKS_FLUSHRX) {
         if (value == 1)
             uarte_task(addr - NRF_UARTE0);
         return;

@@ -10,7 +10,8 @@
  * - UICR OTP: Wen writes only; each 16-bit half once, while it reads 0xFFFF (otherwise refused, as the KMU
  *   blocks it);
  * - UARTE: ENABLE must be 8; STARTTX takes TXD.PTR/MAXCNT from RAM and raises ENDTX a few polls later;
- *   STARTRX fills RXD.PTR from the bytes a test queued, ENDRX when full, or on STOPRX with RXTO;
+ *   a reception started by STARTRX takes the bytes on the line (queued by the test, before or while it runs)
+ *   with RXDRDY, ends with ENDRX when full, or on STOPRX (ENDRX, then RXTO); FLUSHRX ends with ENDRX, 0 bytes;
  * - CLOCK: HFCLKSTARTED / LFCLKSTARTED a few polls after their task; RESETREAS is write-1-to-clear;
  * - GPIO: OUTSET/OUTCLR/DIRSET/DIRCLR act on OUT/DIR, PIN_CNF.DIR mirrors into DIR, IN is what a test drives;
  * - RTC: COUNTER counts what a test advances while started (24 bits); WDT: RUNSTATUS after START, then its
@@ -57,7 +58,7 @@ void fake_nvmc_stuck(bool stuck); /* READY never comes back */
 
 /* UARTE0 */
 size_t fake_uarte_sent(char *out, size_t cap); /* bytes EasyDMA took so far */
-void fake_uarte_queue_rx(const void *data, size_t len);
+void fake_uarte_queue_rx(const void *data, size_t len); /* bytes arriving on RX */
 void fake_uarte_stall_tx(bool stall); /* ENDTX never comes */
 
 /* CLOCK: an oscillator that never starts */

@@ -98,3 +98,24 @@ TEST(watchdog_timeout_is_clamped_to_the_smallest_crv)
     wdt_start(0);
     CHECK_EQ(nrf_reg_read(NRF_WDT0 + WDT_CRV), 0xF);
 }
+
+TEST(peripherals_are_released_before_the_jump)
+{
+    fake_reset();
+    uarte_init();
+    nrf_reg_write(NRF_RTC1 + RTC_TASKS_START, 1);
+    peripherals_release();
+    CHECK_EQ(nrf_reg_read(NRF_UARTE0 + UARTE_ENABLE), 0);
+    CHECK_EQ(nrf_reg_read(NRF_UARTE0 + UARTE_PSEL_TXD), 0x80000000u);
+    CHECK(fake_find_write(0, NRF_RTC1 + RTC_TASKS_STOP, 1) >= 0);
+    CHECK(fake_find_write(0, NRF_CLOCK + CLOCK_INTENCLR, 0xFFFFFFFFu) >= 0);
+    CHECK_EQ(fake_violations(), 0);
+}
+
+TEST(releasing_peripherals_never_started_touches_no_uarte_task)
+{
+    fake_reset();
+    peripherals_release(); /* b0 that logged nothing: UARTE0 was never enabled */
+    CHECK_EQ(fake_find_write(0, NRF_UARTE0 + UARTE_TASKS_STOPTX, 1), -1);
+    CHECK_EQ(fake_violations(), 0);
+}

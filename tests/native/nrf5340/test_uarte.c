@@ -65,26 +65,50 @@ TEST(uarte_write_before_init_is_a_driver_error_the_model_sees)
     CHECK_CONTAINS(fake_first_violation(), "not enabled");
 }
 
-TEST(uarte_read_returns_a_full_buffer_on_endrx)
+TEST(uarte_poll_arms_the_receiver_then_returns_what_came)
 {
     fake_reset();
     uarte_init();
+    uint8_t buf[64];
+    CHECK_EQ(uarte_poll(buf, sizeof buf), 0); /* arms */
+    CHECK_EQ(uarte_poll(buf, sizeof buf), 0); /* nothing came: no stop, the receiver keeps running */
+    CHECK_EQ(fake_find_write(0, UARTE(UARTE_TASKS_STOPRX), 1), -1);
     fake_uarte_queue_rx("\x06\x09hello", 7);
-    uint8_t buf[7];
-    CHECK_EQ(uarte_read(buf, sizeof buf, 100), 7);
+    CHECK_EQ(uarte_poll(buf, sizeof buf), 7);
     CHECK_MEM_EQ(buf, "\x06\x09hello", 7);
+    /* Stopped, flushed, armed again: what comes next is received too. */
+    CHECK(fake_find_write(0, UARTE(UARTE_TASKS_FLUSHRX), 1) >= 0);
+    fake_uarte_queue_rx("ab", 2);
+    CHECK_EQ(uarte_poll(buf, sizeof buf), 2);
+    CHECK_MEM_EQ(buf, "ab", 2);
+    CHECK_EQ(fake_violations(), 0);
 }
 
-TEST(uarte_read_stops_and_returns_what_came)
+TEST(uarte_poll_hands_out_a_full_buffer_in_pieces_without_losing_bytes)
 {
     fake_reset();
     uarte_init();
-    fake_uarte_queue_rx("ab", 2);
-    uint8_t buf[16];
-    CHECK_EQ(uarte_read(buf, sizeof buf, 100), 2);
-    CHECK_MEM_EQ(buf, "ab", 2);
-    CHECK(fake_find_write(0, UARTE(UARTE_TASKS_STOPRX), 1) >= 0);
-    CHECK_EQ(uarte_read(buf, sizeof buf, 100), 0); /* nothing more */
+    uint8_t buf[700], line[700];
+    for (size_t i = 0; i < sizeof line; i++)
+        line[i] = (uint8_t)i;
+    CHECK_EQ(uarte_poll(buf, sizeof buf), 0);
+    fake_uarte_queue_rx(line, sizeof line); /* more than the receive buffer: the rest waits on the line */
+    size_t got = 0;
+    for (int polls = 0; polls < 20 && got < sizeof line; polls++)
+        got += uarte_poll(buf + got, 100);
+    CHECK_EQ(got, sizeof line);
+    CHECK_MEM_EQ(buf, line, sizeof line);
+    CHECK_EQ(fake_violations(), 0);
+}
+
+TEST(uarte_init_twice_keeps_the_running_configuration)
+{
+    fake_reset();
+    uarte_init();
+    const struct fake_access *log;
+    const size_t before = fake_log(&log);
+    uarte_init(); /* the log and the SMP channel both ask for it */
+    CHECK_EQ(fake_log(&log), before);
 }
 
 TEST(uarte_deinit_leaves_pins_and_peripheral_at_reset_values)
