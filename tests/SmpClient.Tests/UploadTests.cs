@@ -69,6 +69,16 @@ public class UploadTests
     }
 
     [Fact]
+    public void Udp_packets_stay_within_the_udp_mtu_whatever_buf_size_says()
+    {
+        var (device, target) = Device();
+        using var _ = device;
+        Upload(device, File64K, new DeviceBuffers(4096, 2));
+        Assert.Equal(File64K, target.Stored);
+        Assert.InRange(device.Requests.Max(r => r.Size), UdpLink.Mtu - 8, UdpLink.Mtu);
+    }
+
+    [Fact]
     public void Lost_chunks_are_sent_again_from_the_devices_offset()
     {
         var (device, target) = Device(drop: n => n % 7 == 3);

@@ -53,11 +53,11 @@ public sealed class DkImages(DkBuild build)
         return Sign(payload, primary.Address + HeaderSize, primary, version);
     }
 
-    /// <summary>The C# deployment of the build signed again as MCUboot image 3 with another version.</summary>
-    public byte[] Deployment(string version)
+    /// <summary>A C# deployment image (default: the build's) signed as MCUboot image 3 with this version.</summary>
+    public byte[] Deployment(string version, string? deployment = null)
     {
         var partition = table["managed_deploy"];
-        return Sign(File.ReadAllBytes(build.Artefact("managed_deploy.nfdeploy")), partition.Address + HeaderSize, partition, version);
+        return Sign(File.ReadAllBytes(deployment ?? build.Artefact("managed_deploy.nfdeploy")), partition.Address + HeaderSize, partition, version);
     }
 
     /// <summary>

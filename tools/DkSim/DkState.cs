@@ -21,9 +21,10 @@ public sealed class DkState(string folder)
 
     /// <summary>
     /// Factory programming: b0's provisioning into OTP, the second stage into S0 (and the S1 copy), a signed
-    /// app of appVersion in mcuboot_primary and the build's C# deployment in managed_deploy.
+    /// app of appVersion in mcuboot_primary and the C# deployment in managed_deploy: the build's, or the
+    /// deployment image given, signed as version 1.0.0.
     /// </summary>
-    public void Compose(DkBuild build, string appVersion, TextWriter log)
+    public void Compose(DkBuild build, string appVersion, TextWriter log, string? deployment = null)
     {
         var table = build.Table();
         var images = new DkImages(build);
@@ -39,7 +40,13 @@ public sealed class DkState(string folder)
         var app = images.App(appVersion);
         app.CopyTo(flash, table["mcuboot_primary"].Address - flashMemory.Base);
         log.WriteLine($"[dk] app image {appVersion} ({app.Length} bytes) at 0x{table["mcuboot_primary"].Address:x8}");
-        Program(flash, flashMemory, build.Artefact("managed_deploy.signed.hex"), log);
+        if (deployment is null)
+            Program(flash, flashMemory, build.Artefact("managed_deploy.signed.hex"), log);
+        else
+        {
+            images.Deployment("1.0.0", deployment).CopyTo(flash, table["managed_deploy"].Address - flashMemory.Base);
+            log.WriteLine($"[dk] {Path.GetFileName(deployment)} into managed_deploy");
+        }
 
         File.WriteAllBytes(McubootKey, images.McubootPublicKeyDer());
         File.WriteAllBytes(Otp, otp);

@@ -8,10 +8,12 @@ var udp = new Option<int>("--udp") { Description = "SMP UDP port on 127.0.0.1", 
 var serial = new Option<int?>("--serial") { Description = "TCP port on 127.0.0.1 for the app's UART (mcumgr serial framing)" };
 var appVersion = new Option<string>("--app-version") { Description = "Version of the app image a new state gets", DefaultValueFactory = _ => "1.0.0" };
 var fresh = new Option<bool>("--fresh") { Description = "Start from a new state (erases the folder's flash, OTP and retained RAM)" };
-var run = new Command("run", "Run the DK until Ctrl-C or until the app stops (the default)") { state, udp, serial, appVersion, fresh };
+var deploy = new Option<string?>("--deployment") { Description = "Deployment image (.nfdeploy) a new state gets in managed_deploy; default: the build's" };
+var run = new Command("run", "Run the DK until Ctrl-C or until the app stops (the default)") { state, udp, serial, appVersion, fresh, deploy };
 run.SetAction(r => DkCommands.Run(new DkOptions
 {
     StateFolder = r.GetValue(state)!, UdpPort = r.GetValue(udp), SerialPort = r.GetValue(serial), AppVersion = r.GetValue(appVersion)!,
+    Deployment = r.GetValue(deploy),
 }, r.GetValue(fresh)));
 root.Subcommands.Add(run);
 

@@ -16,6 +16,10 @@ public sealed record DkOptions
     /// <summary>Version of the app image a new state gets in mcuboot_primary.</summary>
     public string AppVersion { get; init; } = "1.0.0";
 
+    /// <summary>The deployment image (.nfdeploy) a new state gets in managed_deploy, signed as image 3; null: the
+    /// build's (build/artefacts/managed_deploy.signed.hex).</summary>
+    public string? Deployment { get; init; }
+
     /// <summary>Where the boot log of every stage goes, line by line.</summary>
     public TextWriter Log { get; init; } = Console.Out;
 }
@@ -51,7 +55,7 @@ public sealed class SimulatedDk : IDisposable
     {
         var dk = new SimulatedDk(build, options);
         if (!dk.State.Exists)
-            dk.State.Compose(build, options.AppVersion, options.Log);
+            dk.State.Compose(build, options.AppVersion, options.Log, options.Deployment);
         dk.loop.Start();
         return dk;
     }

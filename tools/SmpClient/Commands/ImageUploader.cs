@@ -10,7 +10,7 @@ public sealed record UploadOptions
     /// <summary>MCUboot image number (0 app, 1 net core, 2 bootloader, 3 C# deployment).</summary>
     public int Image { get; init; }
 
-    /// <summary>Data bytes per chunk; default: what fits the device's buf_size.</summary>
+    /// <summary>Data bytes per chunk; default: what fits the device's buf_size and the link's packet limit.</summary>
     public int? ChunkSize { get; init; }
 
     /// <summary>Chunks in flight; default: the device's buf_count - 1 (at least 1).</summary>
@@ -69,7 +69,7 @@ public sealed class ImageUploader(SmpSession session, UploadOptions options)
         file = data;
         sha = SHA256.HashData(data);
         var device = buffers ?? DefaultBuffers;
-        chunk = options.ChunkSize ?? ChunkFor(device.Size, options.Image, data.Length);
+        chunk = options.ChunkSize ?? ChunkFor(Math.Min(device.Size, session.Link.MaxPacket), options.Image, data.Length);
         if (chunk < MinChunk)
             throw new ArgumentException($"a chunk of {chunk} bytes is too small (device buf_size {device.Size})");
         int window = Math.Max(1, options.Window ?? device.Count - 1);

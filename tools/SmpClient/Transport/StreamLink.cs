@@ -26,6 +26,9 @@ public sealed class StreamLink : ISmpLink
 
     public string Name { get; }
 
+    /// <summary>The framing cuts any packet into lines; only the device's buffer limits it.</summary>
+    public int MaxPacket => int.MaxValue;
+
     /// <summary>Why received frames were dropped (bad base64, length or CRC).</summary>
     public IReadOnlyList<string> DroppedFrames { get { lock (decoder) return [.. decoder.Errors]; } }
 

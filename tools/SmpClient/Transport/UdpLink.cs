@@ -17,6 +17,12 @@ public sealed class UdpLink : ISmpLink
 
     public string Name { get; }
 
+    /// <summary>SMP over UDP's MTU (Zephyr's MCUMGR_TRANSPORT_UDP_MTU default): a larger datagram may be cut
+    /// by the receiver, so packets stay within it whatever buf_size the device reports.</summary>
+    public const int Mtu = 1500;
+
+    public int MaxPacket => Mtu;
+
     public void Send(byte[] packet) => socket.Send(packet);
 
     public byte[]? Receive(TimeSpan timeout)
