@@ -36,7 +36,7 @@ public class UpdateTests
         using var dk = QemuDk.Booted();
         var log = string.Join('\n', dk.LogLines);
         foreach (var line in new[] { "Attempting to boot slot 0.", "Second stage started from S0", "Booting app 1.0.0+0",
-                     "nfclr: started" })
+                     "nfclr: started", "ready: SMP server on serial UART1" })
             Assert.Contains(line, log);
         var info = dk.Call(m => m.BootloaderInfo());
         Assert.Equal("MCUboot", info.Name);
