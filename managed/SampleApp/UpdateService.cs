@@ -16,7 +16,7 @@ namespace SampleApp
         /// <summary>How long a test image must serve SMP before it confirms itself.</summary>
         public const int ConfirmAfterSeconds = 10;
 
-        /// <summary>Starts one SMP server thread per transport and prints "ready"; false when the board has none.</summary>
+        /// <summary>Serves SMP on one thread per transport and prints "ready"; false when the board has none.</summary>
         public static bool Start()
         {
             NrfSmpTransport[] transports = NrfSmpTransport.All();
@@ -25,12 +25,12 @@ namespace SampleApp
                 return false;
             }
 
-            NrfImageSlots slots = new NrfImageSlots();
-            NrfDeviceServices device = new NrfDeviceServices();
+            // One server for every transport: one upload session and one lock over the upload slot.
+            SmpServer server = new SmpServer(new NrfImageSlots(), new NrfDeviceServices());
             string names = "";
             foreach (NrfSmpTransport transport in transports)
             {
-                Thread serving = new Thread(new Serving(new SmpServer(slots, device), transport).Run);
+                Thread serving = new Thread(new Serving(server, transport).Run);
                 serving.Start();
                 names = names.Length == 0 ? transport.Name : names + ", " + transport.Name;
             }
