@@ -9,15 +9,13 @@
 
 #include "backing_file.h"
 #include "board_partitions.h"
-#include "firmware_natives.h"
 #include "flash_sim.h"
 #include "gpio_log_port.h"
 #include "host_smp.h"
+#include "nrf_board.h"
 #include "nrf_natives.h"
 #include "otp_sim.h"
-#include "settings_natives.h"
-
-_Static_assert(MB_BOOT_INFO_OFFSET + sizeof(struct mb_boot_info) <= PM_RAM_RETAINED_SIZE, "boot info fits ram_retained");
+#include "settings.h"
 
 #define UNIX_EPOCH_TICKS 621355968000000000LL /* DateTime ticks of 1970-01-01 */
 
@@ -25,12 +23,10 @@ static struct {
     struct flash_sim *flash;
     struct otp_sim *otp;
     struct backing_file retained;
-    struct settings store;
     uint8_t key_der[256];
     struct mb_key key;
     struct mb_keyring keyring;
-    struct slot_device slots;
-    struct firmware_board firmware;
+    struct nrf_board board;
     struct host_smp smp;
     struct gpio_log_port gpio; /* no pins here: GpioController's changes become log lines on stderr */
     int64_t clock_offset; /* ticks added to the host's clock by Rtc.SetSystemTime */
@@ -129,24 +125,21 @@ int sim_board_open(const struct sim_board_options *opt)
         sim_board_close();
         return -1;
     }
-    /* The settings store: the flash file's partition, as the device mounts it. */
-    const int mounted = settings_init(&g.store, flash_sim_dev(g.flash), PM_SETTINGS_STORAGE_ADDRESS, 4096u,
-                                      (uint16_t)(PM_SETTINGS_STORAGE_SIZE / 4096u), 0);
+    /* The settings store is the flash file's partition, as the device mounts it. */
+    g.board = (struct nrf_board){
+        .flash = flash_sim_dev(g.flash),
+        .otp = otp_sim_dev(g.otp),
+        .ram_retained = g.retained.data,
+        .keyring = &g.keyring,
+        .reboot = reboot,
+        .set_utc_ticks = set_utc_ticks,
+        .channels = g.smp.channels,
+        .channel_count = g.smp.count,
+    };
+    const int mounted = nrf_board_bind(&g.board);
     if (mounted != 0)
         fprintf(stderr, "nfclr_sim: the settings partition does not mount (%s): SettingsStore reports it\n",
                 settings_strerror(mounted));
-    settings_natives_bind(mounted == 0 ? &g.store : NULL);
-    g.slots = (struct slot_device){
-        .port = {.flash = flash_sim_dev(g.flash), .otp = otp_sim_dev(g.otp),
-                 .b0_record = (struct b0_boot_record *)g.retained.data},
-        .keyring = &g.keyring,
-    };
-    g.firmware = (struct firmware_board){.slots = &g.slots,
-                                         .boot_info = (const struct mb_boot_info *)(g.retained.data + MB_BOOT_INFO_OFFSET),
-                                         .reboot = reboot,
-                                         .set_utc_ticks = set_utc_ticks};
-    firmware_natives_bind(&g.firmware);
-    smp_natives_bind(g.smp.channels, g.smp.count);
     gpio_natives_bind(gpio_log_port_init(&g.gpio, log_gpio, NULL));
     return 0;
 }
@@ -154,9 +147,7 @@ int sim_board_open(const struct sim_board_options *opt)
 void sim_board_close(void)
 {
     gpio_natives_bind(NULL);
-    firmware_natives_bind(NULL);
-    smp_natives_bind(NULL, 0);
-    settings_natives_bind(NULL);
+    nrf_board_unbind();
     host_smp_close(&g.smp);
     backing_file_close(&g.retained);
     otp_sim_close(g.otp);
