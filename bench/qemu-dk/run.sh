@@ -7,26 +7,16 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 out="$repo/build/bench-qemu-dk"
-an505="$repo/build/cmake/cortex-m33/bootloader/ports/qemu-an505"
-mkdir -p "$out"
-gcc -O2 -o "$out/stage_counter" "$here/stage_counter.c"
-
-part() { awk -v n="PM_$1_$2" '$2 == n { print $3 }' "$repo/build/generated/board_partitions.h" | tr -d u; }
-range() { printf '%s=%x-%x' "$1" "$(( $(part "$2" ADDRESS) ))" "$(( $(part "$2" ADDRESS) + $(part "$2" SIZE) ))"; }
-sym() { arm-none-eabi-nm "$an505/b0_an505.elf" | awk -v s="$1" '$3 == s { print "0x" $1 }'; }
+. "$here/trace.sh"
 stub=$(printf 'reset-stub=%x-%x' "$(( $(sym an505_iotkit_sram) ))" "$(( $(sym an505_iotkit_sram) + $(sym an505_iotkit_sram_size) ))")
 ranges=("$stub" "$(range b0 B0)" "$(range S0 S0)" "$(range S1 S1)" "$(range app MCUBOOT_PRIMARY)")
 
+# The test app ends the emulation; the default C# app serves SMP on, so its boot ends at its ready line.
 for case in boot_s0 csharp_app; do
   cp "$repo/build/artefacts/qemu-an505/$case.flash" "$out/$case.flash"
-  rm -f "$out/trace"; mkfifo "$out/trace"
-  "$out/stage_counter" "${ranges[@]}" < "$out/trace" > "$out/$case.txt" &
-  qemu-system-arm -M mps2-an505 -nographic -semihosting-config enable=on,target=native \
-    -object "memory-backend-file,id=dkflash,size=16M,mem-path=$out/$case.flash,share=on" -machine memory-backend=dkflash \
-    -device "loader,file=$an505/an505_reset_stub.elf" -singlestep -d nochain,exec -D "$out/trace" \
-    < /dev/null > "$out/$case.log" 2>&1 || true
-  wait
-  echo "== $case (instructions executed per stage; the app stage ends with the app's exit)"
+  stop=""
+  [ "$case" = csharp_app ] && stop="ready: SMP server"
+  STOP_AT="$stop" trace_boot "$out/$case.flash" "$out/$case.log" "$out/$case.txt" -- "${ranges[@]}"
+  echo "== $case (instructions executed per stage, up to the app's exit or its ready line)"
   cat "$out/$case.txt"
 done
-rm -f "$out/trace"
