@@ -20,6 +20,7 @@
 #define CLR_DETAIL_MAX 160u     /* text added to a runtime exception's message */
 #define CLR_TRACE_HEAD 15u      /* unhandled exceptions print these innermost frames... */
 #define CLR_TRACE_TAIL 4u       /* ...and these outermost ones when the stack is deeper */
+#define CLR_FAILED_INITS 4u     /* failed types whose TypeInitializationException is kept to throw again */
 
 /* Native int is the pointer width: 64-bit in the host simulator, as on .NET x64; 32-bit on the device. */
 #define CLR_NATIVE_INT_64 (UINTPTR_MAX > 0xFFFFFFFFu)
@@ -108,7 +109,8 @@ struct clr_object {
     struct clr_slot fields[];
 };
 
-enum clr_type_init { CLR_TYPE_NOT_INITIALISED = 0, CLR_TYPE_INITIALISING, CLR_TYPE_INITIALISED };
+/* FAILED: an exception left the .cctor; every later access throws its TypeInitializationException (clr_type_init.c). */
+enum clr_type_init { CLR_TYPE_NOT_INITIALISED = 0, CLR_TYPE_INITIALISING, CLR_TYPE_INITIALISED, CLR_TYPE_INIT_FAILED };
 
 struct clr_native_assembly;
 
@@ -166,10 +168,12 @@ enum clr_exception {
     CLR_EXC_NOT_SUPPORTED,
     CLR_EXC_INVALID_CAST,
     CLR_EXC_ARRAY_TYPE_MISMATCH,
-    CLR_EXC_ARGUMENT_NULL,         /* from internal calls; the detail is .NET's whole message */
+    CLR_EXC_ARGUMENT,              /* from internal calls; the detail is .NET's whole message */
+    CLR_EXC_ARGUMENT_NULL,         /* likewise */
     CLR_EXC_ARGUMENT_OUT_OF_RANGE, /* likewise */
     CLR_EXC_SYNCHRONIZATION_LOCK,
     CLR_EXC_THREAD_STATE,
+    CLR_EXC_TYPE_INITIALIZATION, /* made by clr_type_init.c around the exception that left a .cctor */
     CLR_EXC_THROWN, /* a managed exception object (rt->exception_object): throw, or a runtime one being handled */
     CLR_EXC_COUNT,
     CLR_EXC_YIELD = 0xFF /* not an exception: the running thread gives the CPU up (blocked, or its slice ended) */
@@ -213,6 +217,16 @@ struct clr_gc {
     uint64_t freed_total;
     size_t live_after; /* bytes in use after the last collection */
 };
+
+/* ---- type initialisers that fail (clr_type_init.c) ---- */
+
+/* The clause index exception dispatch uses for a .cctor frame's boundary: an exception reaching it fails the type. */
+#define CLR_TYPE_INIT_BOUNDARY 0xFFFFu
+/* The exception `inner` left the .cctor of the top frame (its finally blocks have run): pops that frame, marks the
+ * type failed and throws TypeInitializationException(inner) at the caller. Returns the exception to dispatch. */
+enum clr_exception clr_type_init_failed(struct clr_runtime *rt, struct clr_object *inner);
+/* An access to a failed type: throws its TypeInitializationException again. */
+enum clr_exception clr_type_init_throw_again(struct clr_runtime *rt, struct clr_assembly *a, uint16_t type);
 
 /* ---- threads (clr_thread.c) ---- */
 
@@ -260,6 +274,12 @@ struct clr_interface_cache_entry {
     clr_handle type, method, target;
 };
 
+/* A type whose .cctor failed and the TypeInitializationException every later access throws again. */
+struct clr_failed_init {
+    clr_handle type;
+    struct clr_object *exception;
+};
+
 struct clr_runtime {
     struct clr_hal hal;
     const uint8_t *image;
@@ -303,6 +323,8 @@ struct clr_runtime {
     struct clr_object *out_of_memory;    /* made at load, thrown for every OutOfMemoryException (NULL: none) */
     clr_handle exception_types[CLR_EXC_COUNT]; /* corlib's class per runtime exception, CLR_NONE32 if absent */
     bool exception_final; /* no handler: a filter's endfilter ended the first pass */
+    bool exception_rethrown; /* by rethrow: its catch adds the frames below the rethrowing one to its trace */
+    struct clr_failed_init failed_inits[CLR_FAILED_INITS];
     struct clr_string *empty_string;
     clr_handle string_type; /* System.String, the type of string blocks */
     clr_handle array_type;  /* System.Array, the type arrays dispatch virtual calls on */
@@ -527,6 +549,12 @@ void clr_report_unhandled(struct clr_runtime *rt);
 struct clr_string *clr_exception_message(struct clr_runtime *rt);
 /* An object of corlib class `type` for the runtime exception recorded, with its message; NULL when the heap is full. */
 struct clr_object *clr_exception_new(struct clr_runtime *rt, clr_handle type);
+/* Exception._stackTrace of `exc`, caught in frame `catch_frame`: the frames from the throw point (and the internal
+ * call that threw, if any) down to it, one "   at N.T.M(Int32)" line each; a rethrown exception's trace gets the
+ * frames below the rethrowing one added. Left as it was when the heap is full. */
+void clr_exception_record_trace(struct clr_runtime *rt, struct clr_object *exc, uint32_t catch_frame);
+/* A throw (not a rethrow) of `exc`: its trace is recorded anew. */
+void clr_exception_clear_trace(struct clr_object *exc);
 /* Makes rt->out_of_memory at load: when OutOfMemoryException is thrown, the heap has no room left for it. */
 void clr_prepare_out_of_memory(struct clr_runtime *rt);
 
