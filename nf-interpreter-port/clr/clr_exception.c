@@ -159,7 +159,7 @@ static void frame_line(struct clr_runtime *rt, uint32_t top, uint32_t frames, ui
     }
     const struct clr_frame *f = &rt->frames[top - k];
     add_method(l, f->assembly, f->method);
-    if (offset) {
+    if (offset && f->op_ip < f->il_size) { /* not an entry frame whose type initialiser failed before it started */
         char text[16];
         clr_format(text, sizeof text, " IL_%04x", (unsigned)f->op_ip);
         add_str(l, text);
@@ -220,26 +220,38 @@ void clr_prepare_out_of_memory(struct clr_runtime *rt)
     rt->exception = CLR_EXC_NONE;
 }
 
+/* "<prefix>Namespace.Type: message" for a managed exception object (its class and Exception._message). */
+static void log_object(struct clr_runtime *rt, const char *prefix, const struct clr_object *o)
+{
+    const clr_handle type = o->type;
+    char name[CLR_LOG_LINE_MAX / 2];
+    clr_type_full_name(&rt->assemblies[CLR_HANDLE_ASSEMBLY(type)], CLR_HANDLE_ROW(type), '+', name, sizeof name);
+    char text[CLR_LOG_LINE_MAX / 2];
+    const struct clr_block *m = o->field_count > 0 && o->fields[0].kind == CLR_K_O ? o->fields[0].v.o : NULL;
+    if (m != NULL && m->kind == CLR_BLOCK_STRING) {
+        const struct clr_string *str = (const struct clr_string *)m;
+        size_t n = 0;
+        for (int32_t i = 0; i < str->length && n + 1 < sizeof text; i++)
+            text[n++] = str->chars[i] < 0x80 ? (char)str->chars[i] : '?';
+        text[n] = '\0';
+    } else {
+        clr_format(text, sizeof text, "Exception of type '%s' was thrown.", name);
+    }
+    clr_log(rt, "%s%s: %s", prefix, name, text);
+}
+
 void clr_report_unhandled(struct clr_runtime *rt)
 {
     if (rt->exception == CLR_EXC_THROWN && rt->exception_object != NULL) {
-        /* A managed exception object: its class's full name and its message field (Exception._message). */
         const struct clr_object *o = rt->exception_object;
-        const clr_handle type = o->type;
-        char name[CLR_LOG_LINE_MAX / 2];
-        clr_type_full_name(&rt->assemblies[CLR_HANDLE_ASSEMBLY(type)], CLR_HANDLE_ROW(type), '+', name, sizeof name);
-        char text[CLR_LOG_LINE_MAX / 2];
-        const struct clr_block *m = o->field_count > 0 && o->fields[0].kind == CLR_K_O ? o->fields[0].v.o : NULL;
-        if (m != NULL && m->kind == CLR_BLOCK_STRING) {
-            const struct clr_string *str = (const struct clr_string *)m;
-            size_t n = 0;
-            for (int32_t i = 0; i < str->length && n + 1 < sizeof text; i++)
-                text[n++] = str->chars[i] < 0x80 ? (char)str->chars[i] : '?';
-            text[n] = '\0';
-        } else {
-            clr_format(text, sizeof text, "Exception of type '%s' was thrown.", name);
+        log_object(rt, "Unhandled exception: ", o);
+        /* The inner exceptions (Exception._innerException), as .NET's " ---> " lines: a failed type initialiser's cause. */
+        enum { MAX_INNER = 4 };
+        for (unsigned depth = 0; depth < MAX_INNER && o->field_count > 1 && o->fields[1].kind == CLR_K_O &&
+                                 o->fields[1].v.o != NULL && o->fields[1].v.o->kind == CLR_BLOCK_OBJECT; depth++) {
+            o = (const struct clr_object *)o->fields[1].v.o;
+            log_object(rt, " ---> ", o);
         }
-        clr_log(rt, "Unhandled exception: %s: %s", name, text);
     } else {
         const struct exception_info *info =
             &exceptions[rt->exception < sizeof exceptions / sizeof exceptions[0] ? rt->exception : 0];

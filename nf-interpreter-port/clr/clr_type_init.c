@@ -16,9 +16,23 @@ static struct clr_object *new_exception(struct clr_runtime *rt, clr_handle type,
     const clr_handle tie = rt->exception_types[CLR_EXC_TYPE_INITIALIZATION];
     if (tie == CLR_NONE32)
         return NULL;
+    /* .NET names the type by its row's namespace and name: a nested type by its bare name. */
+    const struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(type)];
+    struct clr_type_def td;
+    clr_read_type_def(a, CLR_HANDLE_ROW(type), &td);
     char name[CLR_DETAIL_MAX / 2];
-    const size_t n = clr_type_full_name(&rt->assemblies[CLR_HANDLE_ASSEMBLY(type)], CLR_HANDLE_ROW(type), '+', name,
-                                        sizeof name);
+    size_t n = 0;
+    const size_t ns = clr_string_length(a, td.name_space), nm = clr_string_length(a, td.name);
+    if (ns + 1 + nm >= sizeof name)
+        return NULL;
+    if (ns > 0) {
+        memcpy(name, clr_string_at(a, td.name_space), ns);
+        name[ns] = '.';
+        n = ns + 1;
+    }
+    memcpy(name + n, clr_string_at(a, td.name), nm);
+    n += nm;
+    name[n] = '\0';
     clr_throw(rt, CLR_EXC_TYPE_INITIALIZATION, "The type initializer for '%s' threw an exception.", name);
     struct clr_object *o = clr_exception_new(rt, tie); /* with the message */
     if (o == NULL || o->field_count <= TYPE_NAME_FIELD || !clr_gc_push_root(rt, o))
