@@ -161,7 +161,7 @@ static void frame_line(struct clr_runtime *rt, uint32_t top, uint32_t frames, ui
     add_method(l, f->assembly, f->method);
     if (offset && f->op_ip < f->il_size) { /* not an entry frame whose type initialiser failed before it started */
         char text[16];
-        clr_format(text, sizeof text, " IL_%04x", (unsigned)f->op_ip);
+        clr_format(text, sizeof text, " IL_%04x", (unsigned)clr_frame_il_offset(f));
         add_str(l, text);
     }
 }
