@@ -18,7 +18,7 @@ mkdir -p "$out"
 # Variant k (0..4): kernel k runs N iterations, all others 0; k=0 is the baseline.
 for k in 0 1 2 3 4; do
   dotnet build "$here/Bench.Runtime.csproj" -c Release -p:BenchKernel=$k -nologo -v:q >/dev/null
-  dotnet "$mp" build --out "$out/k$k.nfdeploy" "$bin/k$k/Release/device/mscorlib.dll" \
+  "${mp_build[@]}" --out "$out/k$k.nfdeploy" "$bin/k$k/Release/device/mscorlib.dll" \
     "$bin/k$k/Release/device/Bench.Runtime.dll" >/dev/null
 done
 
