@@ -20,55 +20,6 @@ const char *const clr_fast_operands[256] = {
 #undef FC_OP
 };
 
-/* A fast body in table 9: u16 code size, u16 map count, local kinds, code, map. */
-static const uint8_t *body_of(const struct clr_assembly *a, uint32_t il)
-{
-    return a->base + a->tables[CLR_TBL_IL].offset + il;
-}
-
-enum clr_exception clr_fast_push(struct clr_runtime *rt, struct clr_assembly *a, uint32_t method,
-                                 const struct clr_method_def *md, struct clr_slot *args, uint16_t init_type)
-{
-    struct clr_slot *const locals = args + md->arg_count;
-    if (rt->depth == rt->frame_capacity || locals > rt->slots_end ||
-        (size_t)(rt->slots_end - locals) < (size_t)md->local_count + md->max_stack + 1u)
-        return clr_throw(rt, CLR_EXC_STACK_OVERFLOW, NULL);
-    const uint8_t *body = body_of(a, md->il);
-    const uint8_t *kinds = body + 4;
-    for (unsigned i = 0; i < md->local_count; i++)
-        locals[i] = (struct clr_slot){.kind = kinds[i]};
-    struct clr_frame *f = &rt->frames[rt->depth++];
-    *f = (struct clr_frame){
-        .assembly = a,
-        .il = kinds + md->local_count,
-        .il_size = clr_rd16(body),
-        .args = args,
-        .locals = locals,
-        .stack_base = locals + md->local_count,
-        .sp = locals + md->local_count,
-        .stack_limit = locals + md->local_count + md->max_stack,
-        .method = (uint16_t)method,
-        .init_type = init_type,
-        .arg_count = md->arg_count,
-        .local_count = md->local_count,
-        .fast = true,
-    };
-    return CLR_EXC_NONE;
-}
-
-uint32_t clr_frame_il_offset(const struct clr_frame *f)
-{
-    if (!f->fast)
-        return f->op_ip;
-    const uint8_t *body = f->il - f->local_count - 4;
-    const uint8_t *map = f->il + f->il_size;
-    const uint32_t n = clr_rd16(body + 2);
-    uint32_t il = 0;
-    for (uint32_t i = 0; i < n && clr_rd16(map + 4 * i) <= f->op_ip; i++)
-        il = clr_rd16(map + 4 * i + 2);
-    return il;
-}
-
 /* ---- helpers of the loop ---- */
 
 static inline int32_t imm32(const uint8_t *p)
@@ -85,45 +36,123 @@ static inline uint16_t u16(const uint8_t *p)
     return v;
 }
 
-/* A reference operand that must be a non-null object of block kind `kind` (else the exception to throw). */
-static enum clr_exception need_block(struct clr_runtime *rt, const struct clr_slot *s, uint8_t kind)
+/* A fast body in table 9: u16 code size, u16 map count, local kinds, code, map. */
+static const uint8_t *body_of(const struct clr_assembly *a, uint32_t il)
+{
+    return a->base + a->tables[CLR_TBL_IL].offset + il;
+}
+
+/* Pushes the frame of a fast method whose body starts at `body`; false when the stack is full. */
+static inline __attribute__((always_inline)) bool push(struct clr_runtime *rt, struct clr_assembly *a,
+                                                       uint32_t method, const struct clr_method_def *md,
+                                                       const uint8_t *body, struct clr_slot *args, uint16_t init_type)
+{
+    struct clr_slot *const locals = args + md->arg_count;
+    struct clr_slot *const stack = locals + md->local_count;
+    if (rt->depth == rt->frame_capacity || stack > rt->slots_end ||
+        (size_t)(rt->slots_end - stack) < md->max_stack + 1u)
+        return false;
+    const uint8_t *kinds = body + 4;
+    for (unsigned i = 0; i < md->local_count; i++) {
+        locals[i].v.i8 = 0;
+        locals[i].kind = kinds[i];
+    }
+    struct clr_frame *f = &rt->frames[rt->depth++];
+    f->assembly = a;
+    f->il = kinds + md->local_count;
+    f->il_size = u16(body);
+    f->ip = 0;
+    f->args = args;
+    f->locals = locals;
+    f->stack_base = stack;
+    f->sp = stack;
+    f->stack_limit = stack + md->max_stack;
+    f->method = (uint16_t)method;
+    f->init_type = init_type;
+    f->arg_count = md->arg_count;
+    f->local_count = md->local_count;
+    f->newobj = false;
+    f->fast = true;
+    return true;
+}
+
+enum clr_exception clr_fast_push(struct clr_runtime *rt, struct clr_assembly *a, uint32_t method,
+                                 const struct clr_method_def *md, struct clr_slot *args, uint16_t init_type)
+{
+    return push(rt, a, method, md, body_of(a, md->il), args, init_type) ? CLR_EXC_NONE
+                                                                         : clr_throw(rt, CLR_EXC_STACK_OVERFLOW, NULL);
+}
+
+uint32_t clr_frame_il_offset(const struct clr_frame *f)
+{
+    if (!f->fast)
+        return f->op_ip;
+    const uint8_t *body = f->il - f->local_count - 4;
+    const uint8_t *map = f->il + f->il_size;
+    const uint32_t n = clr_rd16(body + 2);
+    uint32_t il = 0;
+    for (uint32_t i = 0; i < n && clr_rd16(map + 4 * i) <= f->op_ip; i++)
+        il = clr_rd16(map + 4 * i + 2);
+    return il;
+}
+
+/* Why a reference operand is not a non-null object of block kind `kind`: the exception to throw. */
+static enum clr_exception __attribute__((noinline)) not_block(struct clr_runtime *rt, const struct clr_slot *s,
+                                                              uint8_t kind)
 {
     if (s->kind != CLR_K_O)
         return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "Fast code used %s as an object.", clr_kind_name(s->kind));
     if (s->v.o == NULL)
         return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
-    if (s->v.o->kind != kind)
-        return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "Fast code used an object of another kind as %s.",
-                         kind == CLR_BLOCK_ARRAY ? "an array" : "an instance");
-    return CLR_EXC_NONE;
+    return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "Fast code used an object of another kind as %s.",
+                     kind == CLR_BLOCK_ARRAY ? "an array" : "an instance");
 }
 
-/* The element of array `as` at index `is`, whose elements must be `size` bytes wide; NULL with *exc set. */
-static uint8_t *element_at(struct clr_runtime *rt, const struct clr_slot *as, const struct clr_slot *is,
-                           unsigned size, enum clr_exception *exc)
+static inline bool is_block(const struct clr_slot *s, uint8_t kind)
 {
-    if ((*exc = need_block(rt, as, CLR_BLOCK_ARRAY)) != CLR_EXC_NONE)
-        return NULL;
-    struct clr_array *arr = (struct clr_array *)as->v.o;
-    const bool ref = size == 0;
-    if (ref ? arr->elem != CLR_ELEM_OBJECT : (arr->elem_size != size || arr->elem == CLR_ELEM_OBJECT ||
-                                             arr->elem == CLR_ELEM_VALUETYPE)) {
-        *exc = clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "Fast code accessed an array of another element type.");
-        return NULL;
+    return s->kind == CLR_K_O && s->v.o != NULL && s->v.o->kind == kind;
+}
+
+/* Can fast code's element instructions of `size` bytes (0: references) access this array's elements? Structs'
+ * elements are pointers, never integers. */
+static inline bool elements_fit(const struct clr_array *arr, unsigned size)
+{
+    return size == 0 ? arr->elem == CLR_ELEM_OBJECT
+                     : arr->elem_size == size && arr->elem != CLR_ELEM_OBJECT && arr->elem != CLR_ELEM_VALUETYPE;
+}
+
+static enum clr_exception __attribute__((noinline)) element_error(struct clr_runtime *rt, const struct clr_slot *as,
+                                                                  unsigned size)
+{
+    if (!is_block(as, CLR_BLOCK_ARRAY))
+        return not_block(rt, as, CLR_BLOCK_ARRAY);
+    if (!elements_fit((const struct clr_array *)as->v.o, size))
+        return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "Fast code accessed an array of another element type.");
+    return clr_throw(rt, CLR_EXC_INDEX_OUT_OF_RANGE, NULL);
+}
+
+/* The element of array `as` at index `is`, of `size` bytes (0: a reference); NULL with *exc set. */
+static inline uint8_t *element_at(struct clr_runtime *rt, const struct clr_slot *as, const struct clr_slot *is,
+                                  unsigned size, enum clr_exception *exc)
+{
+    if (is_block(as, CLR_BLOCK_ARRAY)) {
+        struct clr_array *arr = (struct clr_array *)as->v.o;
+        if (elements_fit(arr, size) && (uint32_t)is->v.i4 < (uint32_t)arr->length)
+            return arr->data + (size_t)(uint32_t)is->v.i4 * (size == 0 ? sizeof(void *) : size);
     }
-    if ((uint32_t)is->v.i4 >= (uint32_t)arr->length) {
-        *exc = clr_throw(rt, CLR_EXC_INDEX_OUT_OF_RANGE, NULL);
-        return NULL;
-    }
-    return arr->data + (size_t)is->v.i4 * arr->elem_size;
+    *exc = element_error(rt, as, size);
+    return NULL;
 }
 
 /* The slot of an instance field of object slot `os` (or NULL with *exc set). */
-static struct clr_slot *field_at(struct clr_runtime *rt, const struct clr_assembly *a, uint32_t token,
-                                 const struct clr_slot *os, const struct clr_field_info **info, enum clr_exception *exc)
+static inline struct clr_slot *field_at(struct clr_runtime *rt, const struct clr_assembly *a, uint32_t token,
+                                        const struct clr_slot *os, const struct clr_field_info **info,
+                                        enum clr_exception *exc)
 {
-    if ((*exc = need_block(rt, os, CLR_BLOCK_OBJECT)) != CLR_EXC_NONE)
+    if (!is_block(os, CLR_BLOCK_OBJECT)) {
+        *exc = not_block(rt, os, CLR_BLOCK_OBJECT);
         return NULL;
+    }
     const clr_handle h = clr_field_token_target(a, token);
     *info = &rt->assemblies[CLR_HANDLE_ASSEMBLY(h)].fields[CLR_HANDLE_ROW(h)];
     struct clr_object *o = (struct clr_object *)os->v.o;
@@ -175,15 +204,27 @@ static inline bool store_slot(struct clr_slot *dst, const struct clr_slot *src, 
     return clr_store_convert(elem, dst, src);
 }
 
-/* Is the callee of a call from fast code a fast-code method whose type needs no initialisation now? Reads its
- * row into *md. */
-static bool fast_callee(struct clr_runtime *rt, clr_handle h, struct clr_method_def *md)
+static inline uint32_t u32(const uint8_t *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+/* Is the callee of a call from fast code a fast-code method whose type needs no initialisation now? Fills the
+ * fields of *md that clr_fast_push and NEWOBJ use (flags, owner, arg_count, local_count, max_stack, il). */
+static inline bool fast_callee(struct clr_runtime *rt, clr_handle h, struct clr_method_def *md)
 {
     struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(h)];
     const uint8_t *r = clr_row(a, CLR_TBL_METHOD_DEF, CLR_HANDLE_ROW(h));
-    if ((clr_rd16(r + CLR_METHODDEF_IMPL_FLAGS) & CLR_METHOD_IMPL_CODE_TYPE) != CLR_METHOD_IMPL_FAST)
+    if ((u16(r + CLR_METHODDEF_IMPL_FLAGS) & CLR_METHOD_IMPL_CODE_TYPE) != CLR_METHOD_IMPL_FAST)
         return false;
-    clr_read_method_def(a, CLR_HANDLE_ROW(h), md);
+    md->flags = u16(r + CLR_METHODDEF_FLAGS);
+    md->owner = u16(r + CLR_METHODDEF_OWNER);
+    md->arg_count = r[CLR_METHODDEF_ARG_COUNT];
+    md->local_count = r[CLR_METHODDEF_LOCAL_COUNT];
+    md->max_stack = u16(r + CLR_METHODDEF_MAX_STACK);
+    md->il = u32(r + CLR_METHODDEF_IL);
     if (a->type_init[md->owner] == CLR_TYPE_INITIALISED)
         return true;
     struct clr_type_def td;
@@ -192,10 +233,29 @@ static bool fast_callee(struct clr_runtime *rt, clr_handle h, struct clr_method_
         a->type_init[md->owner] = CLR_TYPE_INITIALISED; /* nothing will ever run for it */
         return true;
     }
-    return false; /* the interpreter's call path runs the .cctor first (or not: beforefieldinit) */
+    /* As clr_init_before_call: a call starts only a precise type's initialiser (not from the .cctor itself). */
+    return (td.flags & CLR_TYPE_ATTR_BEFORE_FIELD_INIT) != 0 || td.cctor == CLR_HANDLE_ROW(h);
+}
+
+/* Does a fast body do nothing but return (Object's constructor, empty constructors)? */
+static inline bool empty_body(const uint8_t *body, const struct clr_method_def *md)
+{
+    return body[4 + md->local_count] == CLR_FC_RET_VOID;
 }
 
 /* ---- the loop ---- */
+
+/* GCC and clang jump from each instruction straight to the next one's code (one indirect jump per instruction,
+ * predicted per instruction); other compilers go round the switch. */
+#if defined(__GNUC__)
+#define CLR_FAST_THREADED 1
+#define CASE(name) op_##name
+#define NEXT() goto *dispatch[*pc]
+#else
+#define CLR_FAST_THREADED 0
+#define CASE(name) case CLR_FC_##name
+#define NEXT() continue
+#endif
 
 #define R(i) (regs[(i)])
 #define SET_I4(d, x) do { struct clr_slot *d_ = &regs[(d)]; d_->v.i4 = (int32_t)(x); d_->kind = CLR_K_I4; } while (0)
@@ -240,34 +300,47 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
     const uint8_t *pc = code + f->ip;
     struct clr_method_def md;
     enum clr_exception exc;
+    unsigned results; /* values a returning frame leaves on its caller's stack */
+#if CLR_FAST_THREADED
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init" /* every code is invalid first, then the instructions */
+    static const void *const dispatch[256] = {
+        [0 ... 255] = &&op_invalid,
+#define FC_OP(name, code, operands) [code] = &&op_##name,
+#include "clr_fast_ops.def"
+#undef FC_OP
+    };
+#pragma GCC diagnostic pop
+#endif
+    NEXT();
     for (;;) {
         switch ((enum clr_fast_op)pc[0]) {
-        case CLR_FC_MOV:
+        CASE(MOV):
             R(pc[1]).v = R(pc[2]).v;
             R(pc[1]).kind = R(pc[2]).kind;
             pc += 3;
-            break;
-        case CLR_FC_LDC:
+            NEXT();
+        CASE(LDC):
             SET_I4(pc[1], imm32(pc + 2));
             pc += 6;
-            break;
-        case CLR_FC_LDNULL:
+            NEXT();
+        CASE(LDNULL):
             R(pc[1]).v.o = NULL;
             R(pc[1]).kind = CLR_K_O;
             pc += 2;
-            break;
+            NEXT();
 #define BINARY(name, expr)                                                                                             \
-    case CLR_FC_##name: {                                                                                              \
+    CASE(name): {                                                                                              \
         const uint32_t x = (uint32_t)R(pc[2]).v.i4, y = (uint32_t)R(pc[3]).v.i4;                                       \
         SET_I4(pc[1], expr);                                                                                           \
         pc += 4;                                                                                                       \
-        break;                                                                                                         \
+        NEXT();                                                                                                         \
     }                                                                                                                  \
-    case CLR_FC_##name##_IMM: {                                                                                        \
+    CASE(name##_IMM): {                                                                                        \
         const uint32_t x = (uint32_t)R(pc[2]).v.i4, y = (uint32_t)imm32(pc + 3);                                       \
         SET_I4(pc[1], expr);                                                                                           \
         pc += 7;                                                                                                       \
-        break;                                                                                                         \
+        NEXT();                                                                                                         \
     }
             BINARY(ADD, x + y)
             BINARY(SUB, x - y)
@@ -279,7 +352,7 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
             BINARY(SHR, (uint32_t)((int32_t)x >> (y & 31))) /* arithmetic, as gcc and clang shift */
             BINARY(SHR_UN, x >> (y & 31))
 #undef BINARY
-        case CLR_FC_DIV: case CLR_FC_DIV_UN: case CLR_FC_REM: case CLR_FC_REM_UN: {
+        CASE(DIV): CASE(DIV_UN): CASE(REM): CASE(REM_UN): {
             static const uint16_t il_op[] = {CEE_DIV, CEE_DIV_UN, CEE_REM, CEE_REM_UN};
             struct clr_slot x = {.kind = CLR_K_I4, .v.i4 = R(pc[2]).v.i4};
             const struct clr_slot y = {.kind = CLR_K_I4, .v.i4 = R(pc[3]).v.i4};
@@ -287,13 +360,13 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
                 FAIL(clr_throw(rt, exc, NULL));
             SET_I4(pc[1], x.v.i4);
             pc += 4;
-            break;
+            NEXT();
         }
 #define UNARY(name, expr)                                                                                              \
-    case CLR_FC_##name:                                                                                                \
+    CASE(name):                                                                                                \
         SET_I4(pc[1], expr);                                                                                           \
         pc += 3;                                                                                                       \
-        break;
+        NEXT();
             UNARY(NEG, 0u - (uint32_t)R(pc[2]).v.i4)
             UNARY(NOT, ~R(pc[2]).v.i4)
             UNARY(CONV_I1, (int8_t)R(pc[2]).v.i4)
@@ -302,12 +375,12 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
             UNARY(CONV_U2, (uint16_t)R(pc[2]).v.i4)
 #undef UNARY
 #define COMPARE(name, expr)                                                                                            \
-    case CLR_FC_##name: {                                                                                              \
+    CASE(name): {                                                                                              \
         const int32_t x = R(pc[2]).v.i4, y = R(pc[3]).v.i4;                                                            \
         (void)x, (void)y;                                                                                              \
         SET_I4(pc[1], (expr) ? 1 : 0);                                                                                 \
         pc += 4;                                                                                                       \
-        break;                                                                                                         \
+        NEXT();                                                                                                         \
     }
             COMPARE(CEQ, x == y)
             COMPARE(CGT, x > y)
@@ -317,17 +390,17 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
             COMPARE(CEQ_O, R(pc[2]).v.o == R(pc[3]).v.o)
             COMPARE(CNE_O, R(pc[2]).v.o != R(pc[3]).v.o)
 #undef COMPARE
-        case CLR_FC_BR:
+        CASE(BR):
             JUMP(u16(pc + 1));
-            break;
+            NEXT();
 /* A conditional branch whose target is at pc + at, of `length` bytes. */
 #define COND_BRANCH(name, expr, at, length)                                                                            \
-    case CLR_FC_##name:                                                                                                \
+    CASE(name):                                                                                                \
         if (expr)                                                                                                      \
             JUMP(u16(pc + (at)));                                                                                      \
         else                                                                                                           \
             pc += (length);                                                                                            \
-        break;
+        NEXT();
             COND_BRANCH(BRFALSE, R(pc[1]).v.i4 == 0, 2, 4)
             COND_BRANCH(BRTRUE, R(pc[1]).v.i4 != 0, 2, 4)
             COND_BRANCH(BRFALSE_O, R(pc[1]).v.o == NULL, 2, 4)
@@ -349,24 +422,24 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
             BRANCH(BGE_UN, >=, uint32_t)
 #undef BRANCH
 #undef COND_BRANCH
-        case CLR_FC_SWITCH: {
+        CASE(SWITCH): {
             const uint32_t n = u16(pc + 2), index = (uint32_t)R(pc[1]).v.i4;
             if (index < n)
                 JUMP(u16(pc + 4 + 2 * index));
             else
                 pc += 4 + 2 * n;
-            break;
+            NEXT();
         }
-        case CLR_FC_LDFLD: {
+        CASE(LDFLD): {
             const struct clr_field_info *info;
             const struct clr_slot *field = field_at(rt, f->assembly, (uint32_t)imm32(pc + 3), &R(pc[2]), &info, &exc);
             if (field == NULL)
                 FAIL(exc);
             load_slot(&R(pc[1]), field, info->elem);
             pc += 7;
-            break;
+            NEXT();
         }
-        case CLR_FC_STFLD: {
+        CASE(STFLD): {
             const struct clr_field_info *info;
             struct clr_slot *field = field_at(rt, f->assembly, (uint32_t)imm32(pc + 3), &R(pc[1]), &info, &exc);
             if (field == NULL)
@@ -375,10 +448,10 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
                 FAIL(clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "Fast code stored %s into a field that cannot take it.",
                                clr_kind_name(R(pc[2]).kind)));
             pc += 7;
-            break;
+            NEXT();
         }
-        case CLR_FC_LDSFLD:
-        case CLR_FC_STSFLD: {
+        CASE(LDSFLD):
+        CASE(STSFLD): {
             CALL_OUT(pc[6], pc + 7);
             struct clr_slot *s = static_at(rt, f->assembly, (uint32_t)imm32(pc + 2), &exc);
             if (s == NULL) {
@@ -393,15 +466,16 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
                 FAIL(clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "Fast code stored %s into a static field that cannot "
                                "take it.", clr_kind_name(R(pc[1]).kind)));
             pc += 7;
-            break;
+            NEXT();
         }
-        case CLR_FC_LDLEN:
-            CHECK(need_block(rt, &R(pc[2]), CLR_BLOCK_ARRAY));
+        CASE(LDLEN):
+            if (!is_block(&R(pc[2]), CLR_BLOCK_ARRAY))
+                FAIL(not_block(rt, &R(pc[2]), CLR_BLOCK_ARRAY));
             SET_I4(pc[1], ((const struct clr_array *)R(pc[2]).v.o)->length);
             pc += 3;
-            break;
+            NEXT();
 #define LOAD_ELEMENT(name, size, type)                                                                                 \
-    case CLR_FC_LDELEM_##name: {                                                                                       \
+    CASE(LDELEM_##name): {                                                                                       \
         const uint8_t *at = element_at(rt, &R(pc[2]), &R(pc[3]), size, &exc);                                          \
         if (at == NULL)                                                                                                \
             FAIL(exc);                                                                                                 \
@@ -409,7 +483,7 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
         memcpy(&v, at, sizeof v);                                                                                      \
         SET_I4(pc[1], v);                                                                                              \
         pc += 4;                                                                                                       \
-        break;                                                                                                         \
+        NEXT();                                                                                                         \
     }
             LOAD_ELEMENT(I1, 1, int8_t)
             LOAD_ELEMENT(U1, 1, uint8_t)
@@ -417,7 +491,7 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
             LOAD_ELEMENT(U2, 2, uint16_t)
             LOAD_ELEMENT(I4, 4, int32_t)
 #undef LOAD_ELEMENT
-        case CLR_FC_LDELEM_REF: {
+        CASE(LDELEM_REF): {
             const uint8_t *at = element_at(rt, &R(pc[2]), &R(pc[3]), 0, &exc);
             if (at == NULL)
                 FAIL(exc);
@@ -426,23 +500,23 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
             R(pc[1]).v.o = o;
             R(pc[1]).kind = CLR_K_O;
             pc += 4;
-            break;
+            NEXT();
         }
 #define STORE_ELEMENT(name, size, type)                                                                                \
-    case CLR_FC_STELEM_##name: {                                                                                       \
+    CASE(STELEM_##name): {                                                                                       \
         uint8_t *at = element_at(rt, &R(pc[1]), &R(pc[2]), size, &exc);                                                \
         if (at == NULL)                                                                                                \
             FAIL(exc);                                                                                                 \
         const type v = (type)R(pc[3]).v.i4;                                                                            \
         memcpy(at, &v, sizeof v);                                                                                      \
         pc += 4;                                                                                                       \
-        break;                                                                                                         \
+        NEXT();                                                                                                         \
     }
             STORE_ELEMENT(I1, 1, uint8_t)
             STORE_ELEMENT(I2, 2, uint16_t)
             STORE_ELEMENT(I4, 4, int32_t)
 #undef STORE_ELEMENT
-        case CLR_FC_STELEM_REF: {
+        CASE(STELEM_REF): {
             uint8_t *at = element_at(rt, &R(pc[1]), &R(pc[2]), 0, &exc);
             if (at == NULL)
                 FAIL(exc);
@@ -456,9 +530,9 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
                 FAIL(clr_throw(rt, CLR_EXC_ARRAY_TYPE_MISMATCH, NULL));
             memcpy(at, &v->v.o, sizeof v->v.o);
             pc += 4;
-            break;
+            NEXT();
         }
-        case CLR_FC_NEWARR: {
+        CASE(NEWARR): {
             uint8_t elem;
             clr_handle elem_type;
             if (!clr_array_elem_of_token(rt, f->assembly, (uint32_t)imm32(pc + 3), &elem, &elem_type))
@@ -473,9 +547,9 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
             R(pc[1]).v.o = &arr->block;
             R(pc[1]).kind = CLR_K_O;
             pc += 8;
-            break;
+            NEXT();
         }
-        case CLR_FC_LDSTR: {
+        CASE(LDSTR): {
             CALL_OUT(pc[6], pc + 7);
             struct clr_string *s = clr_literal(rt, f->assembly, CLR_TOKEN_INDEX((uint32_t)imm32(pc + 2)));
             if (s == NULL)
@@ -483,33 +557,38 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
             R(pc[1]).v.o = &s->block;
             R(pc[1]).kind = CLR_K_O;
             pc += 7;
-            break;
+            NEXT();
         }
-        case CLR_FC_ISINST:
-        case CLR_FC_CASTCLASS: {
+        CASE(ISINST):
+        CASE(CASTCLASS): {
             struct clr_slot v = {.kind = R(pc[2]).kind, .v = R(pc[2]).v};
             CHECK(clr_cast_slot(rt, f->assembly, (uint32_t)imm32(pc + 3), pc[0] == CLR_FC_ISINST, &v));
             R(pc[1]).v = v.v;
             R(pc[1]).kind = v.kind;
             pc += 7;
-            break;
+            NEXT();
         }
-        case CLR_FC_BOX:
-        case CLR_FC_UNBOX_ANY: {
+        CASE(BOX):
+        CASE(UNBOX_ANY): {
             const bool box = pc[0] == CLR_FC_BOX;
             struct clr_slot v = {.kind = R(pc[2]).kind, .v = R(pc[2]).v};
+            const clr_handle type = clr_type_token_target(f->assembly, (uint32_t)imm32(pc + 3));
+            const uint8_t elem = type != CLR_NONE32 ? rt->assemblies[CLR_HANDLE_ASSEMBLY(type)]
+                                                          .types[CLR_HANDLE_ROW(type)].value_elem : 0;
+            if (elem == 0 || elem == CLR_ELEM_VALUETYPE) /* a struct's copy would allocate with sp not set */
+                FAIL(clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "Fast code boxes only integers and enums."));
             if (box)
                 CALL_OUT(pc[7], pc + 8);
             CHECK(clr_box_slot(rt, f->assembly, (uint32_t)imm32(pc + 3), box ? CEE_BOX : CEE_UNBOX_ANY, &v));
             R(pc[1]).v = v.v;
             R(pc[1]).kind = v.kind;
             pc += box ? 8 : 7;
-            break;
+            NEXT();
         }
-        case CLR_FC_THROW:
+        CASE(THROW):
             FAIL(clr_throw_slot(rt, &R(pc[1])));
-        case CLR_FC_CALL:
-        case CLR_FC_CALLVIRT: {
+        CASE(CALL):
+        CASE(CALLVIRT): {
             const unsigned first = pc[1], n = pc[2];
             const clr_handle token_target = clr_method_token_target(f->assembly, (uint32_t)imm32(pc + 3));
             const bool virt = pc[0] == CLR_FC_CALLVIRT;
@@ -530,21 +609,27 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
                 CHECK(exc);
                 if (rt->depth == depth) { /* ran at once: the result, if any, is in 'first' */
                     pc = code + f->ip;
-                    break;
+                    NEXT();
                 }
                 return --rt->slice == 0 ? CLR_EXC_YIELD : CLR_EXC_NONE;
             }
-            CHECK(clr_fast_push(rt, &rt->assemblies[CLR_HANDLE_ASSEMBLY(h)], CLR_HANDLE_ROW(h), &md, &R(first),
-                                CLR_NONE16));
+            struct clr_assembly *ca = &rt->assemblies[CLR_HANDLE_ASSEMBLY(h)];
+            const uint8_t *body = body_of(ca, md.il);
+            if (empty_body(body, &md)) { /* nothing to run: no frame */
+                pc += 7;
+                NEXT();
+            }
+            if (!push(rt, ca, CLR_HANDLE_ROW(h), &md, body, &R(first), CLR_NONE16))
+                FAIL(clr_throw(rt, CLR_EXC_STACK_OVERFLOW, NULL));
             f = &rt->frames[rt->depth - 1];
             regs = f->args;
             code = f->il;
             pc = code;
             if (--rt->slice == 0)
                 return CLR_EXC_YIELD;
-            break;
+            NEXT();
         }
-        case CLR_FC_NEWOBJ: {
+        CASE(NEWOBJ): {
             const unsigned first = pc[1], n = pc[2];
             const clr_handle h = clr_method_token_target(f->assembly, (uint32_t)imm32(pc + 3));
             CALL_OUT(first + n, pc + 7);
@@ -556,7 +641,7 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
                 CHECK(clr_new_object(rt, f, h, &restart));
                 if (!restart && rt->depth == depth) { /* made natively (a string): the object is in 'first' */
                     pc += 7;
-                    break;
+                    NEXT();
                 }
                 return CLR_EXC_NONE;
             }
@@ -566,7 +651,13 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
             memmove(&R(first + 1), &R(first), n * sizeof R(0));
             R(first).v.o = &o->block;
             R(first).kind = CLR_K_O;
-            CHECK(clr_fast_push(rt, ca, CLR_HANDLE_ROW(h), &md, &R(first), CLR_NONE16));
+            const uint8_t *body = body_of(ca, md.il);
+            if (empty_body(body, &md)) {
+                pc += 7;
+                NEXT();
+            }
+            if (!push(rt, ca, CLR_HANDLE_ROW(h), &md, body, &R(first), CLR_NONE16))
+                FAIL(clr_throw(rt, CLR_EXC_STACK_OVERFLOW, NULL));
             f = &rt->frames[rt->depth - 1];
             f->newobj = true;
             regs = f->args;
@@ -574,36 +665,35 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
             pc = code;
             if (--rt->slice == 0)
                 return CLR_EXC_YIELD;
-            break;
+            NEXT();
         }
-        case CLR_FC_RET:
-        case CLR_FC_RET_VOID: {
-            const bool value = pc[0] == CLR_FC_RET && !f->newobj;
-            struct clr_slot v = {.kind = CLR_K_NONE};
-            if (value) {
-                v.v = R(pc[1]).v;
-                v.kind = R(pc[1]).kind;
+        CASE(RET):
+            if (!f->newobj) { /* the value goes where the caller put the arguments */
+                regs[0].v = R(pc[1]).v;
+                regs[0].kind = R(pc[1]).kind;
+                results = 1;
+                goto leave;
             }
+            /* fall through: a constructor called by newobj leaves its object */
+        CASE(RET_VOID):
+            results = f->newobj ? 1u : 0u;
+        leave:
+            /* No handler runs in a fast frame (no clauses), so no handler record belongs to it. */
             if (f->init_type != CLR_NONE16)
                 f->assembly->type_init[f->init_type] = CLR_TYPE_INITIALISED;
-            struct clr_slot *const args = f->args;
-            const bool newobj = f->newobj;
-            rt->depth--;
-            while (rt->eh_count > 0 && rt->eh[rt->eh_count - 1].frame >= rt->depth)
-                rt->eh_count--;
-            if (rt->depth == 0)
+            if (--rt->depth == 0)
                 return CLR_EXC_NONE; /* the thread's first method returned */
             f = &rt->frames[rt->depth - 1];
-            if (value)
-                *args = v;
-            f->sp = args + (value || newobj ? 1 : 0);
+            f->sp = regs + results;
             if (!f->fast)
                 return CLR_EXC_NONE;
             regs = f->args;
             code = f->il;
             pc = code + f->ip;
-            break;
-        }
+            NEXT();
+#if CLR_FAST_THREADED
+        op_invalid:
+#endif
         default:
             FAIL(clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "Fast code opcode 0x%02x is not an instruction.", pc[0]));
         }

@@ -589,7 +589,12 @@ bool clr_prepare_types(struct clr_runtime *rt, struct clr_assembly *a);
 /* The base TypeDef of `type`, CLR_NONE32 for none. */
 clr_handle clr_type_base(struct clr_runtime *rt, clr_handle type);
 /* The runtime type of a non-null object. */
-clr_handle clr_object_type(struct clr_runtime *rt, const struct clr_block *o);
+static inline clr_handle clr_object_type(const struct clr_runtime *rt, const struct clr_block *o)
+{
+    if (o->kind == CLR_BLOCK_OBJECT)
+        return ((const struct clr_object *)o)->type;
+    return o->kind == CLR_BLOCK_ARRAY ? rt->array_type : rt->string_type;
+}
 /* Is `type` `target` or derived from it? */
 bool clr_type_derives(struct clr_runtime *rt, clr_handle type, clr_handle target);
 /* Can a reference to an object of `type` be used as `target` (a base class, itself, an interface it implements)? */
@@ -597,6 +602,23 @@ bool clr_type_assignable(struct clr_runtime *rt, clr_handle type, clr_handle tar
 /* The method an interface method call on an object of `type` runs, CLR_NONE32 when the type has none
  * (clr_interface.c). */
 clr_handle clr_interface_target(struct clr_runtime *rt, clr_handle type, clr_handle method);
+
+/* The method a virtual call of `method` on an object of `type` runs: the vtable's entry for its slot, the
+ * implementation of an interface method, or the method itself (not virtual); CLR_NONE32 when `type` lacks it.
+ * Only bounds are checked: for damaged code an unrelated type's method runs, whose field accesses check 'this'. */
+static inline clr_handle clr_virtual_target(struct clr_runtime *rt, clr_handle type, clr_handle method)
+{
+    const struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(method)];
+    const uint32_t row = CLR_HANDLE_ROW(method);
+    const uint16_t owner = clr_rd16(clr_row(a, CLR_TBL_METHOD_DEF, row) + CLR_METHODDEF_OWNER);
+    if (a->types[owner].interface)
+        return clr_interface_target(rt, type, method);
+    const uint16_t slot = a->method_slot[row];
+    if (slot == CLR_NONE16)
+        return method;
+    const struct clr_type_info *ti = &rt->assemblies[CLR_HANDLE_ASSEMBLY(type)].types[CLR_HANDLE_ROW(type)];
+    return slot < ti->vtable_size ? ti->vtable[slot] : CLR_NONE32;
+}
 /* A new object of class `type` (fields zero), NULL when the heap is full. */
 struct clr_object *clr_object_new(struct clr_runtime *rt, clr_handle type);
 
@@ -676,9 +698,6 @@ enum clr_exception clr_call_method(struct clr_runtime *rt, struct clr_frame *cal
  * instruction runs again after it). */
 enum clr_exception clr_init_before_call(struct clr_runtime *rt, struct clr_frame *caller, clr_handle method,
                                         bool *restart);
-/* The method a virtual call of `method` on an object of `type` runs (vtable slot, interface implementation, or the
- * method itself when not virtual); CLR_NONE32 when `type` lacks it. */
-clr_handle clr_virtual_target(struct clr_runtime *rt, clr_handle type, clr_handle method);
 /* Starts `type`'s .cctor if it has not run: *started tells whether a frame was pushed for it. */
 enum clr_exception clr_start_type_init(struct clr_runtime *rt, struct clr_assembly *a, uint16_t type, bool *started);
 /* Pushes the frame of MethodDef `method` (IL or fast code) with its arguments on the caller's stack. */

@@ -129,23 +129,6 @@ enum clr_exception clr_start_type_init(struct clr_runtime *rt, struct clr_assemb
     return exc;
 }
 
-/* The method a virtual call of `method` on an object of `type` runs: the vtable's entry for its slot, the
- * implementation of an interface method, or the method itself (not virtual); CLR_NONE32 when `type` lacks it. */
-clr_handle clr_virtual_target(struct clr_runtime *rt, clr_handle type, clr_handle method)
-{
-    const struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(method)];
-    const uint32_t row = CLR_HANDLE_ROW(method);
-    const uint16_t owner = clr_rd16(clr_row(a, CLR_TBL_METHOD_DEF, row) + 8);
-    if (a->types[owner].interface)
-        return clr_interface_target(rt, type, method);
-    const uint16_t slot = a->method_slot[row];
-    if (slot == CLR_NONE16)
-        return method;
-    const struct clr_type_info *ti = &rt->assemblies[CLR_HANDLE_ASSEMBLY(type)].types[CLR_HANDLE_ROW(type)];
-    /* Only bounds are checked: for damaged IL an unrelated type's method runs, whose field accesses check 'this'. */
-    return slot < ti->vtable_size ? ti->vtable[slot] : CLR_NONE32;
-}
-
 /* A boxed value calling a method of its value type: 'this' becomes the address of the value in the box. */
 void clr_this_for_value_method(struct clr_runtime *rt, struct clr_slot *this_slot, clr_handle owner)
 {
