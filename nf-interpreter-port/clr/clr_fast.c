@@ -652,6 +652,7 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
                 R(first + k) = R(first + k - 1);
             R(first).v.o = &o->block;
             R(first).kind = CLR_K_O;
+            f->sp = regs + first + n + 1; /* the constructor's arguments are this frame's top registers */
             const uint8_t *body = body_of(ca, md.il);
             if (empty_body(body, &md)) {
                 pc += 7;
