@@ -261,6 +261,19 @@ struct clr_interface_cache_entry {
     clr_handle type, method, target;
 };
 
+#define CLR_CALL_SITES 32u /* fast code's resolved calls, direct-mapped by call instruction (and receiver type) */
+
+/* A call instruction of fast code whose callee is a fast method ready to run (clr_fast.c). */
+struct clr_call_site {
+    const uint8_t *pc;   /* the CALL, CALLVIRT or NEWOBJ instruction; NULL: free */
+    clr_handle type;     /* CALLVIRT: the receiver's type the callee was found for; 0 otherwise */
+    clr_handle target;   /* the callee */
+    clr_handle owner;    /* its type (NEWOBJ: the type of the new object) */
+    const uint8_t *body; /* its fast body */
+    uint8_t arg_count, local_count;
+    uint16_t max_stack;
+};
+
 struct clr_runtime {
     struct clr_hal hal;
     const uint8_t *image;
@@ -308,6 +321,7 @@ struct clr_runtime {
     clr_handle string_type; /* System.String, the type of string blocks */
     clr_handle array_type;  /* System.Array, the type arrays dispatch virtual calls on */
     struct clr_interface_cache_entry interface_cache[CLR_INTERFACE_CACHE];
+    struct clr_call_site call_sites[CLR_CALL_SITES];
     clr_handle elem_types[0x20]; /* corlib's TypeDef per signature element type (I4: System.Int32, ...) */
     clr_handle token_types[3];   /* ldtoken's results: System.RuntimeTypeHandle, RuntimeFieldHandle, RuntimeMethodHandle */
     uint32_t app; /* the application's assembly: the last flagged one (entry point or app bit) */
