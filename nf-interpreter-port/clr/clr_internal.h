@@ -736,6 +736,8 @@ enum clr_exception clr_fast_push(struct clr_runtime *rt, struct clr_assembly *a,
                                  const struct clr_method_def *md, struct clr_slot *args, uint16_t init_type);
 /* Runs fast-code frames from the top one until a frame of another kind is on top, a thread switch or an exception. */
 enum clr_exception clr_fast_run(struct clr_runtime *rt);
+/* The next entry of a fast body's map at *p (before end): adds its steps to *code and *il; false when malformed. */
+bool clr_fast_map_next(const uint8_t **p, const uint8_t *end, uint32_t *code, uint32_t *il);
 /* The IL offset of the instruction a frame is at (fast code: through its map), for stack traces. */
 uint32_t clr_frame_il_offset(const struct clr_frame *f);
 
