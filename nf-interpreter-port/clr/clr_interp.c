@@ -156,7 +156,7 @@ static clr_handle virtual_target(struct clr_runtime *rt, clr_handle type, clr_ha
     const uint16_t owner = clr_rd16(clr_row(a, CLR_TBL_METHOD_DEF, row) + 8);
     if (a->types[owner].interface)
         return clr_interface_target(rt, type, method);
-    const uint16_t slot = a->method_slot[row];
+    const uint16_t slot = clr_method_slot(a, row);
     if (slot == CLR_NONE16)
         return method;
     const struct clr_type_info *ti = &rt->assemblies[CLR_HANDLE_ASSEMBLY(type)].types[CLR_HANDLE_ROW(type)];
@@ -1125,7 +1125,7 @@ static enum clr_exception instance_field(struct clr_runtime *rt, struct clr_fram
     }
     if (slot->kind == CLR_K_NONE) {
         clr_slot_zero(slot, info.elem);
-        slot->type = info.type;
+        slot->type = clr_field_struct_type(rt, fa, CLR_HANDLE_ROW(h));
     }
     if (store) {
         if (!clr_store_convert(info.elem, slot, &f->sp[-1]))
