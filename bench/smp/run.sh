@@ -17,7 +17,7 @@ for s in 0 1; do
   for c in 0 1; do
     v="c${c}s$s"
     dotnet build "$here/Bench.Smp.csproj" -c Release -p:BenchChunks=$c -p:BenchSerial=$s -nologo -v:q >/dev/null
-    dotnet "$mp" build --out "$out/$v.nfdeploy" "$bin/$v/Release/device/mscorlib.dll" \
+    "${mp_build[@]}" --out "$out/$v.nfdeploy" "$bin/$v/Release/device/mscorlib.dll" \
       "$bin/$v/Release/device/Bench.Smp.dll" >/dev/null
   done
 done

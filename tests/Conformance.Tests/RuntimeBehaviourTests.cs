@@ -242,8 +242,7 @@ public class RuntimeBehaviourTests
             .Where(f => f != "mscorlib.dll" && f != $"{name}.dll").Order();
         var assemblies = new[] { "mscorlib.dll" }.Concat(libraries).Append($"{name}.dll")
             .Select(f => Path.Combine(deviceDir, f!));
-        var processor = ConformanceTests.Run("dotnet", [ConformanceTests.Built("MetadataProcessor", "net10.0",
-            "MetadataProcessor.dll"), "build", "--out", image, .. assemblies]);
+        var processor = ConformanceTests.Run("dotnet", [.. ConformanceTests.ProcessorBuild(image), .. assemblies]);
         Assert.True(processor.Exit == 0, $"metadata processor refused {name}: {processor.Out}{processor.Err}");
         return image;
     }

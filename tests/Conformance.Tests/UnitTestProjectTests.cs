@@ -30,7 +30,7 @@ public class UnitTestProjectTests
         var image = Path.Combine(Path.GetTempPath(), $"{project}-{Environment.ProcessId}.nfdeploy");
         try
         {
-            var processor = Run("dotnet", [Built("MetadataProcessor", "net10.0", "MetadataProcessor.dll"), "build", "--out", image,
+            var processor = Run("dotnet", [.. ProcessorBuild(image),
                 Path.Combine(deviceDir, "mscorlib.dll"), Path.Combine(deviceDir, "nanoFramework.TestFramework.dll"),
                 Path.Combine(deviceDir, $"{project}.dll")]);
             Assert.True(processor.Exit == 0, $"metadata processor refused {project}: {processor.Out}{processor.Err}");

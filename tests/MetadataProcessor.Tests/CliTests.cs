@@ -23,7 +23,12 @@ public class CliTests
         Assert.Contains("internal calls (checksum 0x", lines[0]);
         Assert.StartsWith("App 0.0.0.0: ", lines[1]);
         Assert.EndsWith("entry point", lines[1]);
+        Assert.Matches(@" 3 methods \(3 as fast code: \d+ fast bytes, 0 IL bytes\)", lines[1]); // translated by default
         Assert.StartsWith($"{output}: ", lines[2]);
+        var dump = Processor.Cli("dump", output).Output;
+        Assert.Contains("0000: LDSTR t0, \"hello\" (String 0x", dump);
+        Assert.Contains(": CALL t0, n=1, System.Console::WriteLine (MethodRef ", dump);
+        Assert.Contains("map 0000 IL_0000", dump);
     }
 
     [Fact]
@@ -31,7 +36,8 @@ public class CliTests
     {
         using var dir = new TempDirectory();
         string image = dir.File("deploy.bin");
-        Assert.Equal(0, Processor.Cli("build", "-q", "--out", image, dir.Write(TestCompiler.Mscorlib), dir.Write(App.Value)).ExitCode);
+        var build = Processor.Cli("build", "--no-fast-code", "--out", image, dir.Write(TestCompiler.Mscorlib), dir.Write(App.Value));
+        Assert.Matches(@"App 0\.0\.0\.0: .* 3 methods \(0 as fast code: 0 fast bytes, \d+ IL bytes\)", build.Output);
         var result = Processor.Cli("dump", image);
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("assembly mscorlib 0.0.0.0 at 0x0", result.Output);

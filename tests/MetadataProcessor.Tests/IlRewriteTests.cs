@@ -26,7 +26,7 @@ public class IlRewriteTests
                 static int Twice(int x) { return x * 2; }
             }
             """);
-        var app = Processor.BuildAndParse(TestCompiler.Mscorlib, compiled)["App"];
+        var app = Processor.BuildAndParseIl(TestCompiler.Mscorlib, compiled)["App"];
 
         uint hello = app.AllStrings().Single(s => s.Value == "hello").Offset;
         int writeString = MethodRefIndex(app, "WriteLine", 0, 0, 1, 0x01, 0x0E);
@@ -68,7 +68,7 @@ public class IlRewriteTests
                 public static void Take(Program p, ref int x, byte[] data) { }
             }
             """);
-        var app = Processor.BuildAndParse(TestCompiler.Mscorlib, compiled)["App"];
+        var app = Processor.BuildAndParseIl(TestCompiler.Mscorlib, compiled)["App"];
         int program = app.TypeDefIndex("Program");
 
         var sum = app.MethodDef(app.MethodIndex("Program", "Sum"));
@@ -103,7 +103,7 @@ public class IlRewriteTests
                 public static int[][] Make() { var j = new int[3][]; j[0] = new int[2]; return j; }
             }
             """);
-        var app = Processor.BuildAndParse(TestCompiler.Mscorlib, compiled)["App"];
+        var app = Processor.BuildAndParseIl(TestCompiler.Mscorlib, compiled)["App"];
         byte[] il = app.IlOf(app.MethodIndex("Program", "Make"));
         var newarrs = IlWalker.Walk(il).Where(x => x.OpCode == System.Reflection.Emit.OpCodes.Newarr).Select(x => x.Token(il)).ToList();
         Assert.Equal(2, newarrs.Count);
@@ -129,7 +129,7 @@ public class IlRewriteTests
                 }
             }
             """);
-        var app = Processor.BuildAndParse(TestCompiler.Mscorlib, compiled)["App"];
+        var app = Processor.BuildAndParseIl(TestCompiler.Mscorlib, compiled)["App"];
         byte[] il = app.IlOf(app.MethodIndex("Program", "Name"));
         using var pe = new PEReader(new MemoryStream(compiled.Bytes));
         var md = pe.GetMetadataReader();

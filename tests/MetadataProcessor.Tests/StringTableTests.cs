@@ -5,7 +5,7 @@ namespace MetadataProcessor.Tests;
 /// <summary>Table 7: u16 length, UTF-8, a 0 byte; every name and literal once.</summary>
 public class StringTableTests
 {
-    private static readonly Lazy<ParsedAssembly> App = new(() => Processor.BuildAndParse(TestCompiler.Mscorlib, TestCompiler.App("""
+    private static readonly Lazy<ParsedAssembly> App = new(() => Processor.BuildAndParseIl(TestCompiler.Mscorlib, TestCompiler.App("""
         using System;
         public static class Program
         {

@@ -7,7 +7,7 @@ namespace MetadataProcessor;
 /// <summary>What went into an image, per assembly, for the build log.</summary>
 public sealed record AssemblySummary(
     string Name, AssemblyVersion Version, int Offset, int Size, int Types, int Methods, int IlBytes,
-    int InternalCalls, uint NativeChecksum, bool HasEntryPoint, int Tests);
+    int InternalCalls, uint NativeChecksum, bool HasEntryPoint, int Tests, int FastMethods, int FastBytes);
 
 public sealed record DeploymentImage(byte[] Bytes, IReadOnlyList<AssemblySummary> Assemblies);
 
@@ -18,9 +18,11 @@ public sealed record DeploymentImage(byte[] Bytes, IReadOnlyList<AssemblySummary
 /// </summary>
 public static class DeploymentBuilder
 {
-    public static DeploymentImage Build(IReadOnlyList<string> paths) => Build(paths.Select(InputAssembly.Load).ToList());
+    public static DeploymentImage Build(IReadOnlyList<string> paths, bool fastCode = true) =>
+        Build(paths.Select(InputAssembly.Load).ToList(), fastCode);
 
-    public static DeploymentImage Build(IReadOnlyList<InputAssembly> inputs)
+    /// <param name="fastCode">Translate the bodies that can be into fast code (false: every body stays IL).</param>
+    public static DeploymentImage Build(IReadOnlyList<InputAssembly> inputs, bool fastCode = true)
     {
         var resolver = new ReferenceResolver();
         var image = new MemoryStream();
@@ -31,7 +33,7 @@ public static class DeploymentBuilder
             DeployedAssembly deployed;
             try
             {
-                deployed = AssemblyConverter.Convert(input, resolver);
+                deployed = AssemblyConverter.Convert(input, resolver, fastCode);
                 if (input == ordered[^1])
                 {
                     deployed.IsApp = true;
@@ -45,7 +47,8 @@ public static class DeploymentBuilder
             byte[] bytes = AssemblyImageWriter.Write(deployed);
             summaries.Add(new AssemblySummary(
                 deployed.Name, deployed.Version, (int)image.Length, bytes.Length, deployed.TypeDefs.Count, deployed.MethodDefs.Count,
-                (int)deployed.Il.Length, deployed.InternalCalls.Count, deployed.NativeChecksum, deployed.EntryPoint != DeploymentFormat.None32, deployed.Tests.Count));
+                (int)deployed.Il.Length - deployed.FastBytes, deployed.InternalCalls.Count, deployed.NativeChecksum,
+                deployed.EntryPoint != DeploymentFormat.None32, deployed.Tests.Count, deployed.FastMethods, deployed.FastBytes));
             image.Write(bytes);
             resolver.Add(input);
         }

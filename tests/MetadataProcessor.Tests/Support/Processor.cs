@@ -12,6 +12,10 @@ public static class Processor
 
     public static ParsedImage BuildAndParse(params CompiledAssembly[] assemblies) => ParsedImage.Parse(Build(assemblies));
 
+    /// <summary>Every body kept as IL (--no-fast-code): for tests of the IL as deployed.</summary>
+    public static ParsedImage BuildAndParseIl(params CompiledAssembly[] assemblies) =>
+        ParsedImage.Parse(DeploymentBuilder.Build(assemblies.Select(a => a.Input).ToList(), fastCode: false).Bytes);
+
     /// <summary>The build must fail; returns its message (one line per problem).</summary>
     public static string Fails(params CompiledAssembly[] assemblies) =>
         Assert.Throws<ToolException>(() => Build(assemblies)).Message;

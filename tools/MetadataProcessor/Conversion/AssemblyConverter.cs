@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Text;
+using MetadataProcessor.FastCode;
 using MetadataProcessor.Format;
 using MetadataProcessor.Il;
 using MetadataProcessor.Input;
@@ -18,6 +19,8 @@ namespace MetadataProcessor.Conversion;
 internal sealed class AssemblyConverter
 {
     private const MethodImplAttributes CodeTypeMask = (MethodImplAttributes)0x0003;
+    /// <summary>ECMA's OPTIL code type marks a fast body (DEPLOYMENT_FORMAT.md, "Fast code").</summary>
+    private const MethodImplAttributes FastCodeType = MethodImplAttributes.OPTIL;
 
     private readonly InputAssembly _input;
     private readonly MetadataReader _md;
@@ -28,6 +31,8 @@ internal sealed class AssemblyConverter
     private readonly Dictionary<TypeSpecificationHandle, Result> _typeSpecs = [];
     private readonly Dictionary<TypeReferenceHandle, ReferenceResolver.TypeTarget?> _typeRefTargets = [];
     private readonly Dictionary<MethodDefinitionHandle, ushort> _internalCallIndex = [];
+    /// <summary>Types for the fast-code translator; null when every body stays IL (--no-fast-code).</summary>
+    private readonly SlotTypes? _slotTypes;
 
     /// <summary>A token, or the problem that stops the handle from having one (reported at each use).</summary>
     private readonly record struct Result(uint Token, Exception? Problem)
@@ -35,8 +40,9 @@ internal sealed class AssemblyConverter
         public uint Get() => Problem is null ? Token : throw Problem;
     }
 
-    private AssemblyConverter(InputAssembly input, ReferenceResolver resolver)
+    private AssemblyConverter(InputAssembly input, ReferenceResolver resolver, bool fastCode)
     {
+        _slotTypes = fastCode ? new SlotTypes(input, resolver) : null;
         _input = input;
         _md = input.Metadata;
         _resolver = resolver;
@@ -44,9 +50,9 @@ internal sealed class AssemblyConverter
         _errors = new ConversionErrors(input.Name);
     }
 
-    public static DeployedAssembly Convert(InputAssembly input, ReferenceResolver resolver)
+    public static DeployedAssembly Convert(InputAssembly input, ReferenceResolver resolver, bool fastCode = true)
     {
-        var converter = new AssemblyConverter(input, resolver);
+        var converter = new AssemblyConverter(input, resolver, fastCode);
         converter.Run();
         return converter._out;
     }
@@ -316,6 +322,8 @@ internal sealed class AssemblyConverter
                 "method has no body and is not abstract, an internal call or runtime-implemented (an extern without [MethodImpl(MethodImplOptions.InternalCall)]?)"));
         }
 
+        if (body.Fast)
+            impl = (impl & ~CodeTypeMask) | FastCodeType;
         _out.MethodDefs.Add(new MethodDefRow(
             Str(_md.GetString(method.Name)), (ushort)method.Attributes, (ushort)impl, owner, (byte)argCount, body.LocalCount, body.MaxStack,
             internalCall, signature, body.Locals, body.Il, body.IlSize, body.EhFirst, body.EhCount));
@@ -330,6 +338,8 @@ internal sealed class AssemblyConverter
         public uint IlSize { get; init; }
         public ushort EhFirst { get; init; }
         public ushort EhCount { get; init; }
+        /// <summary>The body is fast code, not IL.</summary>
+        public bool Fast { get; init; }
     }
 
     private Body MethodBody(MethodDefinition method, string where)
@@ -347,11 +357,12 @@ internal sealed class AssemblyConverter
 
         byte localCount = 0;
         uint locals = DeploymentFormat.None32;
+        IReadOnlyList<SigType>? localTypes = [];
         if (!block.LocalSignature.IsNil)
         {
             try
             {
-                var types = EcmaSignatureReader.ReadLocals(_md, _md.GetStandaloneSignature(block.LocalSignature).Signature);
+                var types = localTypes = EcmaSignatureReader.ReadLocals(_md, _md.GetStandaloneSignature(block.LocalSignature).Signature);
                 if (types.Count > 0)
                 {
                     locals = _out.Blobs.Add(CompactSignatures.Locals(types, NamedToken));
@@ -361,12 +372,26 @@ internal sealed class AssemblyConverter
             catch (Exception e) when (e is UnsupportedException or InvalidInputException)
             {
                 _errors.Add(where, e);
+                localTypes = null;
             }
         }
 
-        byte[] il = block.GetILBytes() ?? [];
+        byte[] compiled = block.GetILBytes() ?? [];
+        byte[] il = (byte[])compiled.Clone();
         RewriteTokens(il, where);
         uint ilOffset = (uint)_out.Il.Length;
+        var fast = block.ExceptionRegions.Length == 0 && localTypes is not null ? TranslateToFastCode(method, compiled, il, localTypes) : null;
+        if (fast is not null)
+        {
+            _out.Il.Write(fast.Bytes);
+            _out.FastMethods++;
+            _out.FastBytes += fast.Bytes.Length;
+            return new Body
+            {
+                LocalCount = localCount, MaxStack = (ushort)fast.Temps, Locals = locals, Il = ilOffset,
+                IlSize = (uint)fast.Bytes.Length, Fast = true,
+            };
+        }
         _out.Il.Write(il);
 
         int ehFirst = _out.EhClauses.Count;
@@ -402,6 +427,21 @@ internal sealed class AssemblyConverter
             EhFirst = ehCount == 0 ? (ushort)0 : (ushort)ehFirst,
             EhCount = (ushort)ehCount,
         };
+    }
+
+    /// <summary>The body as fast code, or null when it stays IL (translation off, or a body fast code cannot express).</summary>
+    private FastBody? TranslateToFastCode(MethodDefinition method, byte[] compiled, byte[] deployed, IReadOnlyList<SigType> locals)
+    {
+        if (_slotTypes is null || _errors.Any)
+            return null;
+        try
+        {
+            return FastTranslator.Translate(_slotTypes, method, compiled, deployed, locals);
+        }
+        catch (Exception e) when (e is NotTranslatableException or IlFormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Walks the body with the opcode table and rewrites every token operand in place.</summary>

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
+using MetadataProcessor.FastCode;
 using MetadataProcessor.Format;
 using MetadataProcessor.Il;
 
@@ -150,11 +151,20 @@ public static class ImageDump
                 if (il + ilSize > ilTable.Length)
                     line.Append($"\n        IL at 0x{il:x} + {ilSize} lies outside table 9");
                 else
-                    foreach (string instruction in Disassemble(ilTable.Slice((int)il, (int)ilSize).ToArray()))
+                {
+                    var body = ilTable.Slice((int)il, (int)ilSize);
+                    var lines = (U16(r, 6) & 3) == FastCodeType
+                        ? FastDisassembler.Lines(body, r[10], r[11], Token)
+                        : Disassemble(body.ToArray());
+                    foreach (string instruction in lines)
                         line.Append("\n        ").Append(instruction);
+                }
             }
             return line.ToString();
         }
+
+        /// <summary>impl_flags code type of a fast body (ECMA's OPTIL).</summary>
+        private const int FastCodeType = 2;
 
         private IEnumerable<string> Disassemble(byte[] il)
         {

@@ -12,6 +12,10 @@ public sealed class DeployedAssembly(string name, AssemblyVersion version)
     /// <summary>The application: the last assembly of the image, whose tests (<see cref="Tests"/>) run.</summary>
     public bool IsApp { get; set; }
 
+    /// <summary>Methods whose body is fast code, and its bytes in table 9 (the rest of table 9 is IL).</summary>
+    public int FastMethods { get; set; }
+    public int FastBytes { get; set; }
+
     public StringHeap Strings { get; } = new();
     public BlobHeap Blobs { get; } = new();
     public MemoryStream Il { get; } = new();
