@@ -22,7 +22,7 @@
 #define MCUBOOT_HEADER_SIZE 0x200u
 
 /*
- * The main thread's call stack: 48 bytes per frame and 16 per slot, 7.5 KiB. Twice the deepest use measured with
+ * The main thread's call stack: 52 bytes per frame and 16 per slot, 7.6 KiB. Twice the deepest use measured with
  * nfclr_sim --max-depth/--stack-slots (bench/runtime/README.md, RAM): the SMP server conformance program 16 frames and
  * 161 slots, the default app 13 and 112, the corlib's tests 11 and 89, the other conformance programs at most 13 and
  * 139. StaticCallsAndRecursion recurses 200 deep on purpose (202 frames, 1822 slots): a host-only program.
