@@ -212,6 +212,17 @@ public class FastCodeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Ldlen_is_one_instruction_with_or_without_the_conv_i4_after_it()
+    {
+        string dump = FastCodeOf.Dump("""
+                static int Length(int[] a) => a.Length - 1;
+                static byte[] Copy(byte[] a) => new byte[a.Length];
+            """);
+        Assert.Equal(["LDLEN t0, a0", "SUB_IMM t0, t0, 1", "RET t0"], Translated(dump, "Length"));
+        Assert.Equal(["LDLEN t0, a0", "NEWARR t0, t0, System.Byte (TypeRef 4), p=1", "RET t0"], Translated(dump, "Copy"));
+    }
+
+    [Fact]
     public void The_map_names_every_instruction_that_may_throw_call_or_allocate_with_its_IL_offset()
     {
         string dump = FastCodeOf.Dump("""
