@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # x86 instructions per iteration (callgrind) of four IL kernels on our runtime (nfclr_sim, gcc -O2/-O3
 # Release, no sanitisers), CoreCLR (`dotnet App.dll`, default tiering) and mono JIT / mono --interpreter
-# when `mono` is installed. Per iteration = (Ir of a run with N iterations - Ir of a run with 0) / N.
+# when `mono` and `mcs` are installed (Debian: mono-runtime, mono-mcs). Per iteration = (Ir of a run with N iterations - Ir of a run with 0) / N.
 #   bench/runtime/run.sh          (output in build/bench-runtime)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -32,9 +32,11 @@ run_engine() {  # name, then the command with @K@ for the variant
 }
 run_engine ours "$sim" "$out/k@K@.nfdeploy"
 run_engine coreclr dotnet "$bin/k@K@/Release/net10.0/Bench.Runtime.dll"
-if command -v mono >/dev/null; then
-  run_engine monojit mono "$bin/k@K@/Release/net10.0/Bench.Runtime.dll"
-  run_engine monoint mono --interpreter "$bin/k@K@/Release/net10.0/Bench.Runtime.dll"
+if command -v mono >/dev/null && command -v mcs >/dev/null; then
+  # mono runs .NET Framework assemblies: the same Program.cs compiled by mono's own C# compiler.
+  for k in 0 1 2 3 4; do mcs -define:KERNEL$k -optimize+ -out:"$out/k$k.exe" "$here/Program.cs" >/dev/null; done
+  run_engine monojit mono "$out/k@K@.exe"
+  run_engine monoint mono --interpreter "$out/k@K@.exe"
 else
   for k in 1 2 3 4; do res[monojit.$k]="mono not installed"; res[monoint.$k]="mono not installed"; done
 fi

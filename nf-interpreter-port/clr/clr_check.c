@@ -455,6 +455,136 @@ truncated:
     return false;
 }
 
+/* ---- fast code (DEPLOYMENT_FORMAT.md, "Fast code") ---- */
+
+#define FAST_MARKS 2048u /* code offsets whose instruction starts are kept in a bitmap; beyond, targets are walked to */
+
+static bool fast_refused(struct checker *c, uint32_t pc, const char *why)
+{
+    clr_log(c->rt, "assembly %s: %s: fast code at 0x%04x: %s: " REBUILD, name_of(c), c->where, (unsigned)pc, why);
+    return false;
+}
+
+/* Bytes of an operand of letter o (clr_fast_ops.def) at p. */
+static uint32_t fast_operand_size(char o, const uint8_t *p)
+{
+    return o == 'i' || o == 'k' ? 4u : o == 't' ? 2u : o == 'w' ? 2u + 2u * clr_rd16(p) : 1u;
+}
+
+/* Bytes of the instruction at code[pc] (0: not an instruction, or it runs past the end). */
+static uint32_t fast_length(const uint8_t *code, uint32_t size, uint32_t pc)
+{
+    const char *operands = clr_fast_operands[code[pc]];
+    if (operands == NULL)
+        return 0;
+    uint32_t n = 1;
+    for (const char *o = operands; *o != '\0'; o++) {
+        if (*o == 'w' && size - pc < n + 2)
+            return 0;
+        n += fast_operand_size(*o, code + pc + n);
+    }
+    return n <= size - pc ? n : 0;
+}
+
+static bool fast_is_start(const uint8_t *code, uint32_t size, const uint8_t *marks, uint32_t target)
+{
+    if (target >= size)
+        return false;
+    if (target < FAST_MARKS)
+        return (marks[target / 8] >> (target % 8) & 1u) != 0;
+    uint32_t pc = 0;
+    while (pc < target)
+        pc += fast_length(code, size, pc); /* the first pass checked every length */
+    return pc == target;
+}
+
+/* The IL operand kind of a fast instruction's token (clr_fast_ops.def) and an IL opcode naming it in messages. */
+static uint8_t fast_token_kind(unsigned op, unsigned *il_op)
+{
+    switch (op) {
+    case CLR_FC_LDFLD: case CLR_FC_STFLD: case CLR_FC_LDSFLD: case CLR_FC_STSFLD:
+        *il_op = CEE_LDFLD;
+        return OPND_FIELD;
+    case CLR_FC_CALL: case CLR_FC_CALLVIRT: case CLR_FC_NEWOBJ:
+        *il_op = CEE_CALL;
+        return OPND_METHOD;
+    case CLR_FC_LDSTR:
+        *il_op = CEE_LDSTR;
+        return OPND_STRING;
+    default:
+        *il_op = CEE_NEWARR;
+        return OPND_TYPE;
+    }
+}
+
+static bool check_fast(struct checker *c, const struct clr_method_def *md, struct il_walk *w)
+{
+    const uint8_t *body = c->a->base + c->a->tables[CLR_TBL_IL].offset + md->il;
+    const uint32_t regs = (uint32_t)md->arg_count + md->local_count + md->max_stack;
+    if (md->il_size < 4u + md->local_count)
+        return fast_refused(c, 0, "the body is shorter than its header");
+    const uint32_t size = clr_rd16(body), maps = clr_rd16(body + 2);
+    const uint8_t *kinds = body + 4, *code = kinds + md->local_count, *map = code + size;
+    if (4u + md->local_count + size + 4u * maps != md->il_size || size == 0)
+        return fast_refused(c, 0, "code and map sizes do not add up to the body's size");
+    if (regs > 255u)
+        return fast_refused(c, 0, "more than 255 registers");
+    for (unsigned i = 0; i < md->local_count; i++)
+        if (kinds[i] != CLR_K_I4 && kinds[i] != CLR_K_O)
+            return fast_refused(c, 0, "a local starts as neither int32 nor reference");
+    uint8_t marks[FAST_MARKS / 8] = {0};
+    uint32_t pc = 0, last = 0;
+    while (pc < size) {
+        const uint32_t n = fast_length(code, size, pc);
+        if (n == 0)
+            return fast_refused(c, pc, "not an instruction, or it runs past the end of the code");
+        if (pc < FAST_MARKS)
+            marks[pc / 8] |= (uint8_t)(1u << (pc % 8));
+        const unsigned op = code[pc];
+        const uint8_t *p = code + pc + 1;
+        for (const char *o = clr_fast_operands[op]; *o != '\0'; o++) {
+            if ((*o == 'r' && *p >= regs) || (*o == 'p' && *p > regs))
+                return fast_refused(c, pc, "a register outside the frame");
+            if (*o == 'n' && (uint32_t)p[-1] + *p + (op == CLR_FC_NEWOBJ ? 1u : 0u) > regs)
+                return fast_refused(c, pc, "call arguments outside the frame");
+            if (*o == 'k') {
+                unsigned il_op;
+                const uint8_t kind = fast_token_kind(op, &il_op);
+                const uint32_t token = clr_rd32(p);
+                if (!token_fits(c, pc, il_op, kind, token))
+                    return false;
+                if (op == CLR_FC_LDSTR) {
+                    if (w->literals != NULL)
+                        w->literals[w->ldstr_count].offset = CLR_TOKEN_INDEX(token);
+                    w->ldstr_count++;
+                }
+            }
+            p += fast_operand_size(*o, p);
+        }
+        last = pc;
+        pc += n;
+    }
+    const unsigned end = code[last];
+    if (end != CLR_FC_BR && end != CLR_FC_RET && end != CLR_FC_RET_VOID && end != CLR_FC_THROW)
+        return fast_refused(c, last, "the code's last instruction falls through past its end");
+    for (pc = 0; pc < size; pc += fast_length(code, size, pc)) {
+        const uint8_t *p = code + pc + 1;
+        for (const char *o = clr_fast_operands[code[pc]]; *o != '\0'; o++) {
+            uint32_t targets = *o == 't' ? 1 : *o == 'w' ? clr_rd16(p) : 0;
+            const uint8_t *t = *o == 'w' ? p + 2 : p;
+            for (uint32_t k = 0; k < targets; k++)
+                if (!fast_is_start(code, size, marks, clr_rd16(t + 2 * k)))
+                    return fast_refused(c, pc, "a branch target is not the start of an instruction");
+            p += fast_operand_size(*o, p);
+        }
+    }
+    for (uint32_t i = 0; i < maps; i++)
+        if (!fast_is_start(code, size, marks, clr_rd16(map + 4 * i)) ||
+            (i > 0 && clr_rd16(map + 4 * i) <= clr_rd16(map + 4 * i - 4)))
+            return fast_refused(c, clr_rd16(map + 4 * i), "a map entry is not at an instruction start, or not sorted");
+    return true;
+}
+
 static bool check_methods(struct checker *c, struct il_walk *w)
 {
     const struct clr_assembly *a = c->a;
@@ -466,7 +596,12 @@ static bool check_methods(struct checker *c, struct il_walk *w)
             return false;
         /* Names of checked rows are safe to print from here on. */
         clr_method_full_name(a, i, c->where, sizeof c->where);
-        if (md.il_size > 0 && !check_il(c, &md, w))
+        const bool fast = (md.impl_flags & CLR_METHOD_IMPL_CODE_TYPE) == CLR_METHOD_IMPL_FAST;
+        if (fast && clr_rd16(clr_row(a, CLR_TBL_METHOD_DEF, i) + CLR_METHODDEF_EH_COUNT) != 0) {
+            clr_log(c->rt, "assembly %s: %s: fast code with exception handlers: " REBUILD, name_of(c), c->where);
+            return false;
+        }
+        if (md.il_size > 0 && !(fast ? check_fast(c, &md, w) : check_il(c, &md, w)))
             return false;
     }
     return true;

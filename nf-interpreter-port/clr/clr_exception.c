@@ -142,7 +142,7 @@ static void log_frame(struct clr_runtime *rt, const struct clr_frame *f)
     struct line l = {.len = 0};
     add_method(&l, f->assembly, f->method);
     char offset[16];
-    clr_format(offset, sizeof offset, " IL_%04x", (unsigned)f->op_ip);
+    clr_format(offset, sizeof offset, " IL_%04x", (unsigned)clr_frame_il_offset(f));
     add_str(&l, offset);
     if (rt->hal.log_line != NULL)
         rt->hal.log_line(rt->hal.ctx, l.text);

@@ -169,5 +169,6 @@ enum clr_element_type {
 #define CLR_METHOD_IMPL_INTERNAL_CALL 0x1000u
 #define CLR_METHOD_IMPL_CODE_TYPE 0x0003u /* ECMA MethodImplAttributes.CodeTypeMask */
 #define CLR_METHOD_IMPL_RUNTIME 0x0003u   /* ...Runtime: delegates' .ctor and Invoke */
+#define CLR_METHOD_IMPL_FAST 0x0002u      /* ...OPTIL: the body is fast code (DEPLOYMENT_FORMAT.md, Fast code) */
 
 #endif /* CLR_FORMAT_H */

@@ -152,6 +152,7 @@ struct clr_frame {
     uint8_t local_count;
     bool newobj; /* a constructor called by newobj: its return leaves the object on the caller's stack */
     uint8_t ret_elem; /* what the method returns (clr_sig_read_type), CLR_ELEM_VOID for nothing */
+    bool fast; /* runs fast code (clr_fast.c): il is its code, ip and op_ip code offsets, registers from args */
 };
 
 enum clr_exception {
@@ -374,6 +375,27 @@ bool clr_string_equals(const struct clr_assembly *a, uint32_t offset, const char
 /* A checked blob offset: the signature's bytes. */
 const uint8_t *clr_blob_at(const struct clr_assembly *a, uint32_t offset);
 
+/* The MethodDef / FieldDef handle of a method / field token of `a` (loaded: refs resolved); CLR_NONE32 if none. */
+static inline clr_handle clr_method_token_target(const struct clr_assembly *a, uint32_t token)
+{
+    const uint32_t index = CLR_TOKEN_INDEX(token);
+    if (CLR_TOKEN_TABLE(token) == CLR_TOK_METHOD_DEF && index < a->tables[CLR_TBL_METHOD_DEF].count)
+        return CLR_HANDLE(a->index, index);
+    if (CLR_TOKEN_TABLE(token) == CLR_TOK_METHOD_REF && index < a->tables[CLR_TBL_METHOD_REF].count)
+        return a->method_ref_target[index];
+    return CLR_NONE32;
+}
+
+static inline clr_handle clr_field_token_target(const struct clr_assembly *a, uint32_t token)
+{
+    const uint32_t index = CLR_TOKEN_INDEX(token);
+    if (CLR_TOKEN_TABLE(token) == CLR_TOK_FIELD_DEF && index < a->tables[CLR_TBL_FIELD_DEF].count)
+        return CLR_HANDLE(a->index, index);
+    if (CLR_TOKEN_TABLE(token) == CLR_TOK_FIELD_REF && index < a->tables[CLR_TBL_FIELD_REF].count)
+        return a->field_ref_target[index];
+    return CLR_NONE32;
+}
+
 /* TypeDef handle of a type token of `a` (TypeDef or resolved TypeRef); 0xFFFFFFFF if not a type token. */
 clr_handle clr_type_token_target(const struct clr_assembly *a, uint32_t token);
 
@@ -539,7 +561,12 @@ bool clr_prepare_types(struct clr_runtime *rt, struct clr_assembly *a);
 /* The base TypeDef of `type`, CLR_NONE32 for none. */
 clr_handle clr_type_base(struct clr_runtime *rt, clr_handle type);
 /* The runtime type of a non-null object. */
-clr_handle clr_object_type(struct clr_runtime *rt, const struct clr_block *o);
+static inline clr_handle clr_object_type(const struct clr_runtime *rt, const struct clr_block *o)
+{
+    if (o->kind == CLR_BLOCK_OBJECT)
+        return ((const struct clr_object *)o)->type;
+    return o->kind == CLR_BLOCK_ARRAY ? rt->array_type : rt->string_type;
+}
 /* Is `type` `target` or derived from it? */
 bool clr_type_derives(struct clr_runtime *rt, clr_handle type, clr_handle target);
 /* Can a reference to an object of `type` be used as `target` (a base class, itself, an interface it implements)? */
@@ -547,6 +574,23 @@ bool clr_type_assignable(struct clr_runtime *rt, clr_handle type, clr_handle tar
 /* The method an interface method call on an object of `type` runs, CLR_NONE32 when the type has none
  * (clr_interface.c). */
 clr_handle clr_interface_target(struct clr_runtime *rt, clr_handle type, clr_handle method);
+
+/* The method a virtual call of `method` on an object of `type` runs: the vtable's entry for its slot, the
+ * implementation of an interface method, or the method itself (not virtual); CLR_NONE32 when `type` lacks it.
+ * Only bounds are checked: for damaged code an unrelated type's method runs, whose field accesses check 'this'. */
+static inline clr_handle clr_virtual_target(struct clr_runtime *rt, clr_handle type, clr_handle method)
+{
+    const struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(method)];
+    const uint32_t row = CLR_HANDLE_ROW(method);
+    const uint16_t owner = clr_rd16(clr_row(a, CLR_TBL_METHOD_DEF, row) + CLR_METHODDEF_OWNER);
+    if (a->types[owner].interface)
+        return clr_interface_target(rt, type, method);
+    const uint16_t slot = a->method_slot[row];
+    if (slot == CLR_NONE16)
+        return method;
+    const struct clr_type_info *ti = &rt->assemblies[CLR_HANDLE_ASSEMBLY(type)].types[CLR_HANDLE_ROW(type)];
+    return slot < ti->vtable_size ? ti->vtable[slot] : CLR_NONE32;
+}
 /* A new object of class `type` (fields zero), NULL when the heap is full. */
 struct clr_object *clr_object_new(struct clr_runtime *rt, clr_handle type);
 
@@ -626,10 +670,43 @@ enum clr_exception clr_call_method(struct clr_runtime *rt, struct clr_frame *cal
  * instruction runs again after it). */
 enum clr_exception clr_init_before_call(struct clr_runtime *rt, struct clr_frame *caller, clr_handle method,
                                         bool *restart);
+/* Starts `type`'s .cctor if it has not run: *started tells whether a frame was pushed for it. */
+enum clr_exception clr_start_type_init(struct clr_runtime *rt, struct clr_assembly *a, uint16_t type, bool *started);
+/* Pushes the frame of MethodDef `method` (IL or fast code) with its arguments on the caller's stack. */
+enum clr_exception clr_push_frame(struct clr_runtime *rt, struct clr_assembly *a, uint32_t method, uint16_t init_type,
+                                  const struct clr_method_def *md, uint8_t ret_elem);
+/* newobj of constructor `ctor` with its arguments on top of f's stack: allocates, then calls it (*restart: a frame
+ * was pushed, the constructor's or a .cctor's, which then reruns the instruction at f->op_ip). */
+enum clr_exception clr_new_object(struct clr_runtime *rt, struct clr_frame *f, clr_handle ctor, bool *restart);
+/* castclass / isinst of *v (an object reference) to the type of `token` in `a`: *v becomes null when isinst fails. */
+enum clr_exception clr_cast_slot(struct clr_runtime *rt, const struct clr_assembly *a, uint32_t token, bool isinst,
+                                 struct clr_slot *v);
+/* box, unbox.any, unbox of *v (in place) to the type of `token` in `a`. */
+enum clr_exception clr_box_slot(struct clr_runtime *rt, const struct clr_assembly *a, uint32_t token, unsigned op,
+                                struct clr_slot *v);
+/* throw of *v: records the exception object (NullReference for null). */
+enum clr_exception clr_throw_slot(struct clr_runtime *rt, const struct clr_slot *v);
 /* Returns from frame f with the value on its stack (if its method returns one). */
 enum clr_exception clr_do_return(struct clr_runtime *rt, struct clr_frame *f);
 /* A boxed value calling a method of its value type (`owner`): 'this' becomes the address of the value. */
 void clr_this_for_value_method(struct clr_runtime *rt, struct clr_slot *this_slot, clr_handle owner);
+
+/* ---- fast code (clr_fast.c, checked by clr_check.c) ---- */
+
+enum clr_fast_op {
+#define FC_OP(name, code, operands) CLR_FC_##name = code,
+#include "clr_fast_ops.def"
+#undef FC_OP
+};
+/* Operand letters of each opcode (clr_fast_ops.def), NULL for codes that are not instructions. */
+extern const char *const clr_fast_operands[256];
+/* Pushes a fast-code frame for `method` whose arguments are args[0..arg_count). */
+enum clr_exception clr_fast_push(struct clr_runtime *rt, struct clr_assembly *a, uint32_t method,
+                                 const struct clr_method_def *md, struct clr_slot *args, uint16_t init_type);
+/* Runs fast-code frames from the top one until a frame of another kind is on top, a thread switch or an exception. */
+enum clr_exception clr_fast_run(struct clr_runtime *rt);
+/* The IL offset of the instruction a frame is at (fast code: through its map), for stack traces. */
+uint32_t clr_frame_il_offset(const struct clr_frame *f);
 
 /* ---- threads (clr_thread.c) ---- */
 

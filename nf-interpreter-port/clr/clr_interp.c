@@ -38,26 +38,6 @@ static bool operand(struct clr_frame *f, uint32_t n, const uint8_t **p)
     return true;
 }
 
-static clr_handle method_target(const struct clr_assembly *a, uint32_t token)
-{
-    const uint32_t index = CLR_TOKEN_INDEX(token);
-    if (CLR_TOKEN_TABLE(token) == CLR_TOK_METHOD_DEF && index < a->tables[CLR_TBL_METHOD_DEF].count)
-        return CLR_HANDLE(a->index, index);
-    if (CLR_TOKEN_TABLE(token) == CLR_TOK_METHOD_REF && index < a->tables[CLR_TBL_METHOD_REF].count)
-        return a->method_ref_target[index];
-    return CLR_NONE32;
-}
-
-static clr_handle field_target(const struct clr_assembly *a, uint32_t token)
-{
-    const uint32_t index = CLR_TOKEN_INDEX(token);
-    if (CLR_TOKEN_TABLE(token) == CLR_TOK_FIELD_DEF && index < a->tables[CLR_TBL_FIELD_DEF].count)
-        return CLR_HANDLE(a->index, index);
-    if (CLR_TOKEN_TABLE(token) == CLR_TOK_FIELD_REF && index < a->tables[CLR_TBL_FIELD_REF].count)
-        return a->field_ref_target[index];
-    return CLR_NONE32;
-}
-
 static const char *method_name(const struct clr_assembly *a, uint32_t method, char *buf, size_t cap)
 {
     clr_method_full_name(a, method, buf, cap);
@@ -72,16 +52,16 @@ static uint8_t return_elem(struct clr_runtime *rt, const struct clr_assembly *a,
 
 /* ---- frames ---- */
 
-/* Pushes the frame of MethodDef `method` (md: its row, decoded; ret_elem: what it returns) with its arguments on
- * the caller's stack. */
-static enum clr_exception push_method_frame(struct clr_runtime *rt, struct clr_assembly *a, uint32_t method,
-                                            uint16_t init_type, const struct clr_method_def *method_def,
-                                            uint8_t ret_elem)
+/* md: the row of `method`, decoded; ret_elem: what it returns. */
+enum clr_exception clr_push_frame(struct clr_runtime *rt, struct clr_assembly *a, uint32_t method, uint16_t init_type,
+                                  const struct clr_method_def *method_def, uint8_t ret_elem)
 {
     const struct clr_method_def md = *method_def;
+    struct clr_frame *caller = rt->depth > 0 ? &rt->frames[rt->depth - 1] : NULL;
+    if ((md.impl_flags & CLR_METHOD_IMPL_CODE_TYPE) == CLR_METHOD_IMPL_FAST)
+        return clr_fast_push(rt, a, method, &md, caller != NULL ? caller->sp - md.arg_count : rt->slots, init_type);
     if (rt->depth == rt->frame_capacity)
         return clr_throw(rt, CLR_EXC_STACK_OVERFLOW, NULL);
-    struct clr_frame *caller = rt->depth > 0 ? &rt->frames[rt->depth - 1] : NULL;
     /* One slot more than max_stack per frame: newobj puts the new object under the constructor's arguments. */
     struct clr_slot *locals = caller != NULL ? caller->stack_limit + 1 : rt->slots + md.arg_count;
     if (locals > rt->slots_end || (size_t)(rt->slots_end - locals) < (size_t)md.local_count + md.max_stack + 1u)
@@ -125,11 +105,11 @@ static enum clr_exception push_frame(struct clr_runtime *rt, struct clr_assembly
 {
     struct clr_method_def md;
     clr_read_method_def(a, method, &md);
-    return push_method_frame(rt, a, method, init_type, &md, return_elem(rt, a, &md));
+    return clr_push_frame(rt, a, method, init_type, &md, return_elem(rt, a, &md));
 }
 
 /* Starts `type`'s .cctor if it has not run: *started tells whether a frame was pushed for it. */
-static enum clr_exception start_type_init(struct clr_runtime *rt, struct clr_assembly *a, uint16_t type, bool *started)
+enum clr_exception clr_start_type_init(struct clr_runtime *rt, struct clr_assembly *a, uint16_t type, bool *started)
 {
     *started = false;
     if (type == CLR_NONE16 || a->type_init[type] != CLR_TYPE_NOT_INITIALISED)
@@ -145,23 +125,6 @@ static enum clr_exception start_type_init(struct clr_runtime *rt, struct clr_ass
     const enum clr_exception exc = push_frame(rt, a, td.cctor, type);
     *started = exc == CLR_EXC_NONE;
     return exc;
-}
-
-/* The method a virtual call of `method` on an object of `type` runs: the vtable's entry for its slot, the
- * implementation of an interface method, or the method itself (not virtual); CLR_NONE32 when `type` lacks it. */
-static clr_handle virtual_target(struct clr_runtime *rt, clr_handle type, clr_handle method)
-{
-    const struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(method)];
-    const uint32_t row = CLR_HANDLE_ROW(method);
-    const uint16_t owner = clr_rd16(clr_row(a, CLR_TBL_METHOD_DEF, row) + 8);
-    if (a->types[owner].interface)
-        return clr_interface_target(rt, type, method);
-    const uint16_t slot = a->method_slot[row];
-    if (slot == CLR_NONE16)
-        return method;
-    const struct clr_type_info *ti = &rt->assemblies[CLR_HANDLE_ASSEMBLY(type)].types[CLR_HANDLE_ROW(type)];
-    /* Only bounds are checked: for damaged IL an unrelated type's method runs, whose field accesses check 'this'. */
-    return slot < ti->vtable_size ? ti->vtable[slot] : CLR_NONE32;
 }
 
 /* A boxed value calling a method of its value type: 'this' becomes the address of the value in the box. */
@@ -191,7 +154,7 @@ enum clr_exception clr_init_before_call(struct clr_runtime *rt, struct clr_frame
     clr_read_type_def(a, owner, &td);
     if ((td.flags & CLR_TYPE_ATTR_BEFORE_FIELD_INIT) != 0 || td.cctor == row)
         return CLR_EXC_NONE;
-    const enum clr_exception exc = start_type_init(rt, a, owner, restart);
+    const enum clr_exception exc = clr_start_type_init(rt, a, owner, restart);
     if (*restart)
         caller->ip = caller->op_ip; /* the call runs again after the .cctor */
     return exc;
@@ -247,7 +210,7 @@ enum clr_exception clr_call_method(struct clr_runtime *rt, struct clr_frame *cal
         if (args[0].v.o == NULL)
             return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
         const clr_handle type = clr_object_type(rt, args[0].v.o);
-        const clr_handle target = virtual_target(rt, type, handle);
+        const clr_handle target = clr_virtual_target(rt, type, handle);
         if (target == CLR_NONE32)
             return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "callvirt of %s on an object of a type without it.",
                              method_name(a, row, name, sizeof name));
@@ -285,7 +248,7 @@ enum clr_exception clr_call_method(struct clr_runtime *rt, struct clr_frame *cal
     if (md.il_size == 0)
         return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "%s has no body (abstract, or an internal call that is not "
                          "marked as one).", method_name(a, row, name, sizeof name));
-    return push_method_frame(rt, a, row, CLR_NONE16, &md, ret); /* the signature was read once, above */
+    return clr_push_frame(rt, a, row, CLR_NONE16, &md, ret); /* the signature was read once, above */
 }
 
 enum clr_exception clr_do_return(struct clr_runtime *rt, struct clr_frame *f)
@@ -468,7 +431,7 @@ static enum clr_exception static_field(struct clr_runtime *rt, struct clr_frame 
     *restart = false;
     if (!operand(f, 4, &p))
         return invalid(rt, f, op, "the operand runs past the end of the body");
-    const clr_handle h = field_target(f->assembly, clr_rd32(p));
+    const clr_handle h = clr_field_token_target(f->assembly, clr_rd32(p));
     if (h == CLR_NONE32)
         return invalid(rt, f, op, "the token is not a field of this assembly");
     struct clr_assembly *fa = &rt->assemblies[CLR_HANDLE_ASSEMBLY(h)];
@@ -478,7 +441,7 @@ static enum clr_exception static_field(struct clr_runtime *rt, struct clr_frame 
                                       ? "the field is not static"
                                       : "the field is a constant, without storage");
     bool started;
-    enum clr_exception exc = start_type_init(rt, fa, info.owner, &started);
+    enum clr_exception exc = clr_start_type_init(rt, fa, info.owner, &started);
     if (exc != CLR_EXC_NONE)
         return exc;
     if (started) {
@@ -783,35 +746,39 @@ static bool array_matches(struct clr_runtime *rt, const struct clr_assembly *a, 
 }
 
 /* castclass and isinst: classes, interfaces, boxed values and array types. */
-static enum clr_exception cast(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
+enum clr_exception clr_cast_slot(struct clr_runtime *rt, const struct clr_assembly *a, uint32_t token, bool isinst,
+                                 struct clr_slot *v)
 {
-    const uint8_t *p;
-    if (!operand(f, 4, &p))
-        return invalid(rt, f, op, "the operand runs past the end of the body");
-    const uint32_t token = clr_rd32(p);
     const bool spec = CLR_TOKEN_TABLE(token) == CLR_TOK_TYPE_SPEC;
-    const clr_handle type = spec ? CLR_NONE32 : clr_type_token_target(f->assembly, token);
+    const clr_handle type = spec ? CLR_NONE32 : clr_type_token_target(a, token);
     if (!spec && type == CLR_NONE32)
-        return invalid(rt, f, op, "the token is not a type of this assembly");
-    enum clr_exception exc = need(rt, f, op, 1);
-    if (exc != CLR_EXC_NONE)
-        return exc;
-    struct clr_slot *v = &f->sp[-1];
+        return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "The cast's token 0x%08x is not a type.", (unsigned)token);
     if (v->kind != CLR_K_O)
-        return operands_invalid(rt, f, op, v->kind, CLR_K_NONE);
+        return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "A cast of %s, not an object.", clr_kind_name(v->kind));
     if (v->v.o == NULL)
         return CLR_EXC_NONE;
-    const bool ok = spec ? array_matches(rt, f->assembly, clr_blob_at(f->assembly, CLR_TOKEN_INDEX(token)), v->v.o)
+    const bool ok = spec ? array_matches(rt, a, clr_blob_at(a, CLR_TOKEN_INDEX(token)), v->v.o)
                          : clr_type_assignable(rt, clr_object_type(rt, v->v.o), type);
     if (ok)
         return CLR_EXC_NONE;
-    if (op == CEE_ISINST) {
+    if (isinst) {
         v->v.o = NULL;
         return CLR_EXC_NONE;
     }
     if (spec)
         return clr_throw(rt, CLR_EXC_INVALID_CAST, "Unable to cast the object to the array type.");
     return cast_error(rt, v->v.o, type);
+}
+
+static enum clr_exception cast(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
+{
+    const uint8_t *p;
+    if (!operand(f, 4, &p))
+        return invalid(rt, f, op, "the operand runs past the end of the body");
+    enum clr_exception exc = need(rt, f, op, 1);
+    if (exc != CLR_EXC_NONE)
+        return exc;
+    return clr_cast_slot(rt, f->assembly, clr_rd32(p), op == CEE_ISINST, &f->sp[-1]);
 }
 
 /* The TypeDef of a type token operand (no TypeSpec). */
@@ -934,7 +901,7 @@ static enum clr_exception constrained_call(struct clr_runtime *rt, struct clr_fr
         *this_slot = (struct clr_slot){.kind = CLR_K_O, .v.o = value.v.o};
         return clr_call_method(rt, f, method, true);
     }
-    const clr_handle target = virtual_target(rt, type, method);
+    const clr_handle target = clr_virtual_target(rt, type, method);
     if (target != CLR_NONE32) {
         const struct clr_assembly *ta = &rt->assemblies[CLR_HANDLE_ASSEMBLY(target)];
         if (CLR_HANDLE(ta->index, clr_rd16(clr_row(ta, CLR_TBL_METHOD_DEF, CLR_HANDLE_ROW(target)) + 8)) == type)
@@ -965,7 +932,7 @@ static enum clr_exception function_pointer(struct clr_runtime *rt, struct clr_fr
     const uint8_t *p;
     if (!operand(f, 4, &p))
         return invalid(rt, f, op, "the operand runs past the end of the body");
-    clr_handle h = method_target(f->assembly, clr_rd32(p));
+    clr_handle h = clr_method_token_target(f->assembly, clr_rd32(p));
     if (h == CLR_NONE32)
         return invalid(rt, f, op, "the token is not a method of this assembly");
     if (op == CEE_LDVIRTFTN) {
@@ -977,7 +944,7 @@ static enum clr_exception function_pointer(struct clr_runtime *rt, struct clr_fr
             return operands_invalid(rt, f, op, o.kind, CLR_K_NONE);
         if (o.v.o == NULL)
             return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
-        if ((h = virtual_target(rt, clr_object_type(rt, o.v.o), h)) == CLR_NONE32)
+        if ((h = clr_virtual_target(rt, clr_object_type(rt, o.v.o), h)) == CLR_NONE32)
             return invalid(rt, f, op, "the object's type has no such method");
     }
     return push(rt, f, op, (struct clr_slot){.kind = CLR_K_I, .v.i8 = (int64_t)h});
@@ -994,10 +961,10 @@ static enum clr_exception load_token(struct clr_runtime *rt, struct clr_frame *f
     int64_t value;
     if (table == CLR_TOK_FIELD_DEF || table == CLR_TOK_FIELD_REF) {
         kind = 1;
-        value = field_target(f->assembly, token);
+        value = clr_field_token_target(f->assembly, token);
     } else if (table == CLR_TOK_METHOD_DEF || table == CLR_TOK_METHOD_REF) {
         kind = 2;
-        value = method_target(f->assembly, token);
+        value = clr_method_token_target(f->assembly, token);
     } else {
         kind = 0;
         value = clr_type_id_of_token(rt, f->assembly, token);
@@ -1018,15 +985,10 @@ static enum clr_exception load_token(struct clr_runtime *rt, struct clr_frame *f
 }
 
 /* newobj of a class: the object goes under the constructor's arguments, the constructor's return leaves it. */
-static enum clr_exception new_object(struct clr_runtime *rt, struct clr_frame *f, unsigned op, bool *restart)
+enum clr_exception clr_new_object(struct clr_runtime *rt, struct clr_frame *f, clr_handle h, bool *restart)
 {
-    const uint8_t *p;
+    const unsigned op = CEE_NEWOBJ;
     *restart = false;
-    if (!operand(f, 4, &p))
-        return invalid(rt, f, op, "the operand runs past the end of the body");
-    const clr_handle h = method_target(f->assembly, clr_rd32(p));
-    if (h == CLR_NONE32)
-        return invalid(rt, f, op, "the token is not a method of this assembly");
     struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(h)];
     struct clr_method_def md;
     struct clr_type_def td;
@@ -1042,7 +1004,7 @@ static enum clr_exception new_object(struct clr_runtime *rt, struct clr_frame *f
         return invalid(rt, f, op, "the type is abstract");
     if ((td.flags & CLR_TYPE_ATTR_BEFORE_FIELD_INIT) == 0) {
         bool started;
-        const enum clr_exception exc = start_type_init(rt, a, md.owner, &started);
+        const enum clr_exception exc = clr_start_type_init(rt, a, md.owner, &started);
         if (exc != CLR_EXC_NONE)
             return exc;
         if (started) {
@@ -1081,13 +1043,25 @@ static enum clr_exception new_object(struct clr_runtime *rt, struct clr_frame *f
     return CLR_EXC_NONE;
 }
 
+static enum clr_exception new_object(struct clr_runtime *rt, struct clr_frame *f, unsigned op, bool *restart)
+{
+    const uint8_t *p;
+    *restart = false;
+    if (!operand(f, 4, &p))
+        return invalid(rt, f, op, "the operand runs past the end of the body");
+    const clr_handle h = clr_method_token_target(f->assembly, clr_rd32(p));
+    if (h == CLR_NONE32)
+        return invalid(rt, f, op, "the token is not a method of this assembly");
+    return clr_new_object(rt, f, h, restart);
+}
+
 /* ldfld, ldflda, stfld on an object's field. */
 static enum clr_exception instance_field(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
 {
     const uint8_t *p;
     if (!operand(f, 4, &p))
         return invalid(rt, f, op, "the operand runs past the end of the body");
-    const clr_handle h = field_target(f->assembly, clr_rd32(p));
+    const clr_handle h = clr_field_token_target(f->assembly, clr_rd32(p));
     if (h == CLR_NONE32)
         return invalid(rt, f, op, "the token is not a field of this assembly");
     struct clr_assembly *fa = &rt->assemblies[CLR_HANDLE_ASSEMBLY(h)];
@@ -1316,34 +1290,30 @@ static enum clr_exception box_struct(struct clr_runtime *rt, clr_handle type, st
 }
 
 /* box, unbox.any, unbox. */
-static enum clr_exception boxing(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
+enum clr_exception clr_box_slot(struct clr_runtime *rt, const struct clr_assembly *a, uint32_t token, unsigned op,
+                                struct clr_slot *v)
 {
-    const uint8_t *p;
-    if (!operand(f, 4, &p))
-        return invalid(rt, f, op, "the operand runs past the end of the body");
-    const uint32_t token = clr_rd32(p);
-    const clr_handle type = clr_type_token_target(f->assembly, token);
+    const clr_handle type = clr_type_token_target(a, token);
     if (CLR_TOKEN_TABLE(token) != CLR_TOK_TYPE_SPEC && type == CLR_NONE32)
-        return invalid(rt, f, op, "the token is not a type of this assembly");
-    enum clr_exception exc = need(rt, f, op, 1);
-    if (exc != CLR_EXC_NONE)
-        return exc;
+        return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "The %s token 0x%08x is not a type.", clr_opcode_name(op),
+                         (unsigned)token);
+    enum clr_exception exc;
     const uint8_t elem = type != CLR_NONE32 ? type_info(rt, type)->value_elem : 0;
     if (elem == 0) {
         /* A reference type: box does nothing, unbox.any is castclass. */
         if (op == CEE_UNBOX)
-            return invalid(rt, f, op, "the type is not a value type");
-        if (op == CEE_UNBOX_ANY) {
-            f->ip = f->op_ip + 1;
-            return cast(rt, f, CEE_CASTCLASS);
-        }
-        return f->sp[-1].kind == CLR_K_O ? CLR_EXC_NONE : operands_invalid(rt, f, op, f->sp[-1].kind, CLR_K_NONE);
+            return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "unbox of a type that is not a value type.");
+        if (op == CEE_UNBOX_ANY)
+            return clr_cast_slot(rt, a, token, false, v);
+        return v->kind == CLR_K_O ? CLR_EXC_NONE
+                                  : clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "box of %s as a reference type.",
+                                              clr_kind_name(v->kind));
     }
-    struct clr_slot *v = &f->sp[-1];
     if (op == CEE_BOX)
         return elem == CLR_ELEM_VALUETYPE ? box_struct(rt, type, v) : box_primitive(rt, type, elem, v, v);
     if (v->kind != CLR_K_O)
-        return operands_invalid(rt, f, op, v->kind, CLR_K_NONE);
+        return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "%s of %s, not an object.", clr_opcode_name(op),
+                         clr_kind_name(v->kind));
     if (v->v.o == NULL)
         return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
     struct clr_object *o = (struct clr_object *)v->v.o;
@@ -1374,6 +1344,15 @@ static enum clr_exception boxing(struct clr_runtime *rt, struct clr_frame *f, un
     value.elem = 0;
     *v = value;
     return CLR_EXC_NONE;
+}
+
+static enum clr_exception boxing(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
+{
+    const uint8_t *p;
+    if (!operand(f, 4, &p))
+        return invalid(rt, f, op, "the operand runs past the end of the body");
+    const enum clr_exception exc = need(rt, f, op, 1);
+    return exc != CLR_EXC_NONE ? exc : clr_box_slot(rt, f->assembly, clr_rd32(p), op, &f->sp[-1]);
 }
 
 /* ---- exception handling (ECMA-335 II.19, I.12.4.2) ---- */
@@ -1651,6 +1630,21 @@ static enum clr_exception end_filter(struct clr_runtime *rt, struct clr_frame *f
     return result;
 }
 
+enum clr_exception clr_throw_slot(struct clr_runtime *rt, const struct clr_slot *v)
+{
+    if (v->kind != CLR_K_O)
+        return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "throw of %s, not an object.", clr_kind_name(v->kind));
+    if (v->v.o == NULL)
+        return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
+    if (v->v.o->kind != CLR_BLOCK_OBJECT)
+        return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "The value thrown is not an object.");
+    rt->exception = CLR_EXC_THROWN;
+    rt->exception_object = (struct clr_object *)v->v.o;
+    rt->exception_native = CLR_NONE32;
+    rt->exception_detail[0] = '\0';
+    return CLR_EXC_THROWN;
+}
+
 static enum clr_exception do_throw(struct clr_runtime *rt, struct clr_frame *f, unsigned op)
 {
     struct clr_object *o = NULL;
@@ -1666,14 +1660,7 @@ static enum clr_exception do_throw(struct clr_runtime *rt, struct clr_frame *f, 
         enum clr_exception exc = need(rt, f, op, 1);
         if (exc != CLR_EXC_NONE)
             return exc;
-        const struct clr_slot v = *--f->sp;
-        if (v.kind != CLR_K_O)
-            return operands_invalid(rt, f, op, v.kind, CLR_K_NONE);
-        if (v.v.o == NULL)
-            return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
-        if (v.v.o->kind != CLR_BLOCK_OBJECT)
-            return invalid(rt, f, op, "the value thrown is not an object");
-        o = (struct clr_object *)v.v.o;
+        return clr_throw_slot(rt, --f->sp);
     }
     rt->exception = CLR_EXC_THROWN;
     rt->exception_object = o;
@@ -1949,6 +1936,12 @@ static enum clr_exception execute(struct clr_runtime *rt)
 {
     while (rt->depth > 0) {
         struct clr_frame *f = &rt->frames[rt->depth - 1];
+        if (f->fast) {
+            const enum clr_exception exc = clr_fast_run(rt);
+            if (exc != CLR_EXC_NONE)
+                return exc;
+            continue;
+        }
         if (f->il == NULL) { /* a combined delegate's Invoke: its next call, or its return */
             enum clr_exception exc = clr_delegate_step(rt, f);
             if (exc != CLR_EXC_NONE)
@@ -2013,7 +2006,7 @@ static enum clr_exception execute(struct clr_runtime *rt)
             case CEE_CALLVIRT: {
                 if (!operand(f, 4, &p))
                     return invalid(rt, f, op, "the operand runs past the end of the body");
-                const clr_handle h = method_target(f->assembly, clr_rd32(p));
+                const clr_handle h = clr_method_token_target(f->assembly, clr_rd32(p));
                 if (h == CLR_NONE32)
                     return invalid(rt, f, op, "the token is not a method of this assembly");
                 if ((exc = clr_call_method(rt, f, h, op == CEE_CALLVIRT)) != CLR_EXC_NONE)
@@ -2114,7 +2107,7 @@ static enum clr_exception execute(struct clr_runtime *rt)
                 /* The prefixed callvirt; op_ip stays on the prefix so that a restart repeats both. */
                 if (!operand(f, 5, &p) || p[0] != (CEE_CALLVIRT & 0xFF))
                     return invalid(rt, f, op, "the prefix is not followed by callvirt");
-                const clr_handle h = method_target(f->assembly, clr_rd32(p + 1));
+                const clr_handle h = clr_method_token_target(f->assembly, clr_rd32(p + 1));
                 if (h == CLR_NONE32)
                     return invalid(rt, f, op, "the token is not a method of this assembly");
                 if ((exc = constrained_call(rt, f, op, type, h)) != CLR_EXC_NONE)
@@ -2241,7 +2234,7 @@ enum clr_result clr_run(struct clr_runtime *rt)
         clr_read_type_def(a, md.owner, &td);
         bool started;
         if ((td.flags & CLR_TYPE_ATTR_BEFORE_FIELD_INIT) == 0)
-            exc = start_type_init(rt, a, md.owner, &started);
+            exc = clr_start_type_init(rt, a, md.owner, &started);
     }
     if (exc != CLR_EXC_NONE) {
         clr_report_unhandled(rt);
@@ -2271,7 +2264,7 @@ enum clr_exception clr_call_top(struct clr_runtime *rt, clr_handle method, const
     }
     bool started;
     if (exc == CLR_EXC_NONE && (td.flags & CLR_TYPE_ATTR_BEFORE_FIELD_INIT) == 0)
-        exc = start_type_init(rt, a, md.owner, &started);
+        exc = clr_start_type_init(rt, a, md.owner, &started);
     /* Other threads the call starts share the CPU as under clr_run, until the main thread's call ends. */
     while (exc == CLR_EXC_NONE && ((exc = run_thread(rt)) == CLR_EXC_YIELD || rt->current != 0)) {
         if (exc != CLR_EXC_YIELD) { /* another thread ended */

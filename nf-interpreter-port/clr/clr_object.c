@@ -20,13 +20,6 @@ clr_handle clr_type_base(struct clr_runtime *rt, clr_handle type)
     return td.extends != 0 ? clr_type_token_target(a, td.extends) : CLR_NONE32;
 }
 
-clr_handle clr_object_type(struct clr_runtime *rt, const struct clr_block *o)
-{
-    if (o->kind == CLR_BLOCK_OBJECT)
-        return ((const struct clr_object *)o)->type;
-    return o->kind == CLR_BLOCK_ARRAY ? rt->array_type : rt->string_type;
-}
-
 bool clr_type_derives(struct clr_runtime *rt, clr_handle type, clr_handle target)
 {
     for (unsigned depth = 0; depth <= MAX_DEPTH && type != CLR_NONE32; depth++) {
