@@ -18,8 +18,9 @@ public static class ManagedDeployment
     static string Processor => Path.Combine(Repo.BuildDir, "dotnet", "bin", "MetadataProcessor", "Release", "net10.0",
         "MetadataProcessor.dll");
 
-    /// <summary>Every body stays IL until the runtime runs fast code (clr_fast.c); an empty list translates.</summary>
-    static readonly string[] ProcessorOptions = ["--no-fast-code"];
+    /// <summary>Options of the processor's build: none, so every body that can be runs as fast code (clr_fast.c);
+    /// ["--no-fast-code"] keeps every body IL.</summary>
+    static readonly string[] ProcessorOptions = [];
 
     /// <summary>The deployment image alone, as the runtime reads it (nfclr_sim takes it directly).</summary>
     public static string Image => Path.Combine(Repo.ArtefactsDir, "managed_deploy.nfdeploy");
