@@ -1,6 +1,6 @@
 # Sourced by the bench/*/run.sh scripts that measure C# programs on our runtime; needs $repo and $out.
 # Builds an optimised, non-sanitised nfclr_sim (gcc, Release, in $out/clr: build/cmake/host-test is ASan) and
-# the metadata processor; sets $sim, $mp and $mp_build (its build command, as tools/Build runs it: fast code). `ir NAME COMMAND...` prints the x86 instructions callgrind counts
+# the metadata processor; sets $sim, $mp and $mp_build (its build command). `ir NAME COMMAND...` prints the x86 instructions callgrind counts
 # for one run of COMMAND: the sum over every thread/process file it writes.
 mp="$repo/build/dotnet/bin/MetadataProcessor/Release/net10.0/MetadataProcessor.dll"
 mp_build=(dotnet "$mp" build)

@@ -648,7 +648,8 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
             struct clr_object *o = clr_object_new(rt, CLR_HANDLE(ca->index, md.owner));
             if (o == NULL)
                 FAIL(clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL));
-            memmove(&R(first + 1), &R(first), n * sizeof R(0));
+            for (unsigned k = n; k > 0; k--) /* the object goes under the arguments, as 'this' */
+                R(first + k) = R(first + k - 1);
             R(first).v.o = &o->block;
             R(first).kind = CLR_K_O;
             const uint8_t *body = body_of(ca, md.il);

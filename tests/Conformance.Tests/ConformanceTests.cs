@@ -72,8 +72,7 @@ public class ConformanceTests
             : [];
     }
 
-    /// <summary>The metadata processor's build command up to its inputs, as tools/Build runs it: the bodies that can
-    /// be are translated into fast code.</summary>
+    /// <summary>The metadata processor's build command up to its inputs (bodies translated into fast code).</summary>
     internal static string[] ProcessorBuild(string image) =>
         [Built("MetadataProcessor", "net10.0", "MetadataProcessor.dll"), "build", "--out", image];
 

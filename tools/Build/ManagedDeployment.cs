@@ -18,10 +18,6 @@ public static class ManagedDeployment
     static string Processor => Path.Combine(Repo.BuildDir, "dotnet", "bin", "MetadataProcessor", "Release", "net10.0",
         "MetadataProcessor.dll");
 
-    /// <summary>Options of the processor's build: none, so every body that can be runs as fast code (clr_fast.c);
-    /// ["--no-fast-code"] keeps every body IL.</summary>
-    static readonly string[] ProcessorOptions = [];
-
     /// <summary>The deployment image alone, as the runtime reads it (nfclr_sim takes it directly).</summary>
     public static string Image => Path.Combine(Repo.ArtefactsDir, "managed_deploy.nfdeploy");
 
@@ -69,7 +65,7 @@ public static class ManagedDeployment
         foreach (var input in inputs.Append(Processor))
             if (!File.Exists(input))
                 throw new BuildException($"{input} is missing: the C# build did not produce it");
-        if (Shell.Run("dotnet", [Processor, "build", .. ProcessorOptions, "--out", image, .. inputs]) != 0)
+        if (Shell.Run("dotnet", [Processor, "build", "--out", image, .. inputs]) != 0)
             throw new BuildException($"the metadata processor refused {name}: see the errors above");
 
         var partition = t["managed_deploy"];
