@@ -42,45 +42,52 @@ static const uint8_t *body_of(const struct clr_assembly *a, uint32_t il)
     return a->base + a->tables[CLR_TBL_IL].offset + il;
 }
 
-/* Pushes the frame of a fast method whose body starts at `body`; false when the stack is full. */
-static inline __attribute__((always_inline)) bool push(struct clr_runtime *rt, struct clr_assembly *a,
-                                                       uint32_t method, const struct clr_method_def *md,
-                                                       const uint8_t *body, struct clr_slot *args, uint16_t init_type)
+/* Pushes the frame of the fast method `site` describes, its arguments at args; false when the stack is full. */
+static inline __attribute__((always_inline)) bool push(struct clr_runtime *rt, const struct clr_call_site *site,
+                                                       struct clr_slot *args, uint16_t init_type)
 {
-    struct clr_slot *const locals = args + md->arg_count;
-    struct clr_slot *const stack = locals + md->local_count;
+    struct clr_slot *const locals = args + site->arg_count;
+    struct clr_slot *const stack = locals + site->local_count;
     if (rt->depth == rt->frame_capacity || stack > rt->slots_end ||
-        (size_t)(rt->slots_end - stack) < md->max_stack + 1u)
+        (size_t)(rt->slots_end - stack) < site->max_stack + 1u)
         return false;
-    const uint8_t *kinds = body + 4;
-    for (unsigned i = 0; i < md->local_count; i++) {
+    const uint8_t *kinds = site->body + 4;
+    for (unsigned i = 0; i < site->local_count; i++) {
         locals[i].v.i8 = 0;
         locals[i].kind = kinds[i];
     }
     struct clr_frame *f = &rt->frames[rt->depth++];
-    f->assembly = a;
-    f->il = kinds + md->local_count;
-    f->il_size = u16(body);
+    f->assembly = &rt->assemblies[CLR_HANDLE_ASSEMBLY(site->target)];
+    f->il = kinds + site->local_count;
+    f->il_size = u16(site->body);
     f->ip = 0;
     f->args = args;
     f->locals = locals;
     f->stack_base = stack;
     f->sp = stack;
-    f->stack_limit = stack + md->max_stack;
-    f->method = (uint16_t)method;
+    f->stack_limit = stack + site->max_stack;
+    f->method = (uint16_t)CLR_HANDLE_ROW(site->target);
     f->init_type = init_type;
-    f->arg_count = md->arg_count;
-    f->local_count = md->local_count;
+    f->arg_count = site->arg_count;
+    f->local_count = site->local_count;
     f->newobj = false;
     f->fast = true;
     return true;
 }
 
+/* What push needs of method `method` of `a` (its row decoded in md). */
+static struct clr_call_site site_for(const struct clr_assembly *a, uint32_t method, const struct clr_method_def *md)
+{
+    return (struct clr_call_site){.target = CLR_HANDLE(a->index, method), .owner = CLR_HANDLE(a->index, md->owner),
+                                  .body = body_of(a, md->il), .arg_count = md->arg_count,
+                                  .local_count = md->local_count, .max_stack = md->max_stack};
+}
+
 enum clr_exception clr_fast_push(struct clr_runtime *rt, struct clr_assembly *a, uint32_t method,
                                  const struct clr_method_def *md, struct clr_slot *args, uint16_t init_type)
 {
-    return push(rt, a, method, md, body_of(a, md->il), args, init_type) ? CLR_EXC_NONE
-                                                                         : clr_throw(rt, CLR_EXC_STACK_OVERFLOW, NULL);
+    const struct clr_call_site site = site_for(a, method, md);
+    return push(rt, &site, args, init_type) ? CLR_EXC_NONE : clr_throw(rt, CLR_EXC_STACK_OVERFLOW, NULL);
 }
 
 uint32_t clr_frame_il_offset(const struct clr_frame *f)
@@ -237,10 +244,38 @@ static inline bool fast_callee(struct clr_runtime *rt, clr_handle h, struct clr_
     return (td.flags & CLR_TYPE_ATTR_BEFORE_FIELD_INIT) != 0 || td.cctor == CLR_HANDLE_ROW(h);
 }
 
-/* Does a fast body do nothing but return (Object's constructor, empty constructors)? */
-static inline bool empty_body(const uint8_t *body, const struct clr_method_def *md)
+/* Does a fast body do nothing but return (an empty method the translator could not drop the call of)? */
+static inline bool empty_body(const struct clr_call_site *site)
 {
-    return body[4 + md->local_count] == CLR_FC_RET_VOID;
+    return site->body[4 + site->local_count] == CLR_FC_RET_VOID;
+}
+
+static inline struct clr_call_site *site_of(struct clr_runtime *rt, const uint8_t *pc, clr_handle type)
+{
+    return &rt->call_sites[(((uintptr_t)pc >> 1) ^ type) % CLR_CALL_SITES];
+}
+
+/* Resolves the callee of the call instruction at pc (for CALLVIRT on a receiver of `type`) into *site when it is a
+ * fast method ready to run with those arguments; false sends the call through the interpreter's path (IL,
+ * internal calls, delegates, type initialisers, value types). */
+static bool __attribute__((noinline)) resolve_site(struct clr_runtime *rt, const struct clr_frame *f,
+                                                   const uint8_t *pc, clr_handle type, struct clr_call_site *site)
+{
+    clr_handle h = clr_method_token_target(f->assembly, u32(pc + 3));
+    if (pc[0] == CLR_FC_CALLVIRT && h != CLR_NONE32)
+        h = clr_virtual_target(rt, type, h);
+    struct clr_method_def md;
+    if (h == CLR_NONE32 || !fast_callee(rt, h, &md))
+        return false;
+    const struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(h)];
+    const bool newobj = pc[0] == CLR_FC_NEWOBJ;
+    if (md.arg_count != pc[2] + (newobj ? 1u : 0u) ||
+        (newobj && (a->types[md.owner].value_elem != 0 || (md.flags & CLR_METHOD_ATTR_STATIC) != 0)))
+        return false;
+    *site = site_for(a, CLR_HANDLE_ROW(h), &md);
+    site->pc = pc;
+    site->type = type;
+    return true;
 }
 
 /* ---- the loop ---- */
@@ -298,7 +333,6 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
     struct clr_slot *regs = f->args;
     const uint8_t *code = f->il;
     const uint8_t *pc = code + f->ip;
-    struct clr_method_def md;
     enum clr_exception exc;
     unsigned results; /* values a returning frame leaves on its caller's stack */
 #if CLR_FAST_THREADED
@@ -590,21 +624,22 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
         CASE(CALL):
         CASE(CALLVIRT): {
             const unsigned first = pc[1], n = pc[2];
-            const clr_handle token_target = clr_method_token_target(f->assembly, (uint32_t)imm32(pc + 3));
             const bool virt = pc[0] == CLR_FC_CALLVIRT;
-            clr_handle h = token_target;
+            clr_handle type = 0;
             CALL_OUT(first + n, pc + 7);
             if (virt) {
                 if (n == 0 || R(first).kind != CLR_K_O)
                     FAIL(clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "Fast code's callvirt has no object for 'this'."));
                 if (R(first).v.o == NULL)
                     FAIL(clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL));
-                h = clr_virtual_target(rt, clr_object_type(rt, R(first).v.o), h);
+                type = clr_object_type(rt, R(first).v.o);
             }
-            if (h == CLR_NONE32 || !fast_callee(rt, h, &md) || md.arg_count != n) {
+            struct clr_call_site *site = site_of(rt, pc, type);
+            if ((site->pc != pc || site->type != type) && !resolve_site(rt, f, pc, type, site)) {
                 /* The interpreter's path (dispatching again): IL, internal calls, delegates, .cctors first. */
                 const uint32_t depth = rt->depth;
-                if ((exc = clr_call_method(rt, f, token_target, virt)) == CLR_EXC_YIELD)
+                exc = clr_call_method(rt, f, clr_method_token_target(f->assembly, u32(pc + 3)), virt);
+                if (exc == CLR_EXC_YIELD)
                     return exc; /* blocked in an internal call, which runs again (f->ip = f->op_ip) */
                 CHECK(exc);
                 if (rt->depth == depth) { /* ran at once: the result, if any, is in 'first' */
@@ -613,54 +648,45 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
                 }
                 return --rt->slice == 0 ? CLR_EXC_YIELD : CLR_EXC_NONE;
             }
-            struct clr_assembly *ca = &rt->assemblies[CLR_HANDLE_ASSEMBLY(h)];
-            const uint8_t *body = body_of(ca, md.il);
-            if (empty_body(body, &md)) { /* nothing to run: no frame */
+            if (empty_body(site)) { /* nothing to run: no frame */
                 pc += 7;
                 NEXT();
             }
-            if (!push(rt, ca, CLR_HANDLE_ROW(h), &md, body, &R(first), CLR_NONE16))
+            if (!push(rt, site, &R(first), CLR_NONE16))
                 FAIL(clr_throw(rt, CLR_EXC_STACK_OVERFLOW, NULL));
-            f = &rt->frames[rt->depth - 1];
-            regs = f->args;
-            code = f->il;
-            pc = code;
-            if (--rt->slice == 0)
-                return CLR_EXC_YIELD;
-            NEXT();
+            goto entered;
         }
         CASE(NEWOBJ): {
             const unsigned first = pc[1], n = pc[2];
-            const clr_handle h = clr_method_token_target(f->assembly, (uint32_t)imm32(pc + 3));
             CALL_OUT(first + n, pc + 7);
-            struct clr_assembly *ca = &rt->assemblies[CLR_HANDLE_ASSEMBLY(h)];
-            if (!fast_callee(rt, h, &md) || md.arg_count != n + 1u || ca->types[md.owner].value_elem != 0 ||
-                (md.flags & CLR_METHOD_ATTR_STATIC) != 0) {
+            struct clr_call_site *site = site_of(rt, pc, 0);
+            if ((site->pc != pc || site->type != 0) && !resolve_site(rt, f, pc, 0, site)) {
                 bool restart;
                 const uint32_t depth = rt->depth;
-                CHECK(clr_new_object(rt, f, h, &restart));
+                CHECK(clr_new_object(rt, f, clr_method_token_target(f->assembly, u32(pc + 3)), &restart));
                 if (!restart && rt->depth == depth) { /* made natively (a string): the object is in 'first' */
                     pc += 7;
                     NEXT();
                 }
                 return CLR_EXC_NONE;
             }
-            struct clr_object *o = clr_object_new(rt, CLR_HANDLE(ca->index, md.owner));
+            struct clr_object *o = clr_object_new(rt, site->owner);
             if (o == NULL)
                 FAIL(clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL));
             for (unsigned k = n; k > 0; k--) /* the object goes under the arguments, as 'this' */
                 R(first + k) = R(first + k - 1);
             R(first).v.o = &o->block;
             R(first).kind = CLR_K_O;
-            const uint8_t *body = body_of(ca, md.il);
-            if (empty_body(body, &md)) {
+            f->sp = regs + first + n + 1; /* the constructor's arguments are this frame's top registers */
+            if (empty_body(site)) {
                 pc += 7;
                 NEXT();
             }
-            if (!push(rt, ca, CLR_HANDLE_ROW(h), &md, body, &R(first), CLR_NONE16))
+            if (!push(rt, site, &R(first), CLR_NONE16))
                 FAIL(clr_throw(rt, CLR_EXC_STACK_OVERFLOW, NULL));
+            rt->frames[rt->depth - 1].newobj = true;
+        entered:
             f = &rt->frames[rt->depth - 1];
-            f->newobj = true;
             regs = f->args;
             code = f->il;
             pc = code;

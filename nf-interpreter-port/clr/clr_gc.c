@@ -212,18 +212,13 @@ void clr_gc_collect(struct clr_runtime *rt)
         verify_after_collection(rt);
 }
 
-struct clr_block *clr_gc_alloc(struct clr_runtime *rt, enum clr_block_kind kind, size_t bytes)
+/* clr_gc_alloc when the heap had no room at once (or under stress): collect, then try again. */
+struct clr_block *clr_gc_alloc_collecting(struct clr_runtime *rt, enum clr_block_kind kind, size_t bytes)
 {
-    if (rt->gc.stress)
-        clr_gc_collect(rt);
-    if (rt->gc.corrupt)
+    if (rt->gc.corrupt || (!rt->gc.stress && bytes >= clr_heap_size(&rt->heap)))
         return NULL;
-    struct clr_block *b = clr_heap_alloc(&rt->heap, kind, bytes);
-    if (b == NULL && !rt->gc.stress && bytes < clr_heap_size(&rt->heap)) {
-        clr_gc_collect(rt);
-        b = clr_heap_alloc(&rt->heap, kind, bytes);
-    }
-    return b;
+    clr_gc_collect(rt);
+    return rt->gc.corrupt ? NULL : clr_heap_alloc(&rt->heap, kind, bytes);
 }
 
 bool clr_gc_push_root(struct clr_runtime *rt, void *block)

@@ -261,6 +261,19 @@ struct clr_interface_cache_entry {
     clr_handle type, method, target;
 };
 
+#define CLR_CALL_SITES 32u /* fast code's resolved calls, direct-mapped by call instruction (and receiver type) */
+
+/* A call instruction of fast code whose callee is a fast method ready to run (clr_fast.c). */
+struct clr_call_site {
+    const uint8_t *pc;   /* the CALL, CALLVIRT or NEWOBJ instruction; NULL: free */
+    clr_handle type;     /* CALLVIRT: the receiver's type the callee was found for; 0 otherwise */
+    clr_handle target;   /* the callee */
+    clr_handle owner;    /* its type (NEWOBJ: the type of the new object) */
+    const uint8_t *body; /* its fast body */
+    uint8_t arg_count, local_count;
+    uint16_t max_stack;
+};
+
 struct clr_runtime {
     struct clr_hal hal;
     const uint8_t *image;
@@ -308,6 +321,7 @@ struct clr_runtime {
     clr_handle string_type; /* System.String, the type of string blocks */
     clr_handle array_type;  /* System.Array, the type arrays dispatch virtual calls on */
     struct clr_interface_cache_entry interface_cache[CLR_INTERFACE_CACHE];
+    struct clr_call_site call_sites[CLR_CALL_SITES];
     clr_handle elem_types[0x20]; /* corlib's TypeDef per signature element type (I4: System.Int32, ...) */
     clr_handle token_types[3];   /* ldtoken's results: System.RuntimeTypeHandle, RuntimeFieldHandle, RuntimeMethodHandle */
     uint32_t app; /* the application's assembly: the last flagged one (entry point or app bit) */
@@ -591,8 +605,7 @@ static inline clr_handle clr_virtual_target(struct clr_runtime *rt, clr_handle t
     const struct clr_type_info *ti = &rt->assemblies[CLR_HANDLE_ASSEMBLY(type)].types[CLR_HANDLE_ROW(type)];
     return slot < ti->vtable_size ? ti->vtable[slot] : CLR_NONE32;
 }
-/* A new object of class `type` (fields zero), NULL when the heap is full. */
-struct clr_object *clr_object_new(struct clr_runtime *rt, clr_handle type);
+
 
 /* A single-dimension, zero-based array: elements packed at their own size after the header. */
 struct clr_array {
@@ -625,7 +638,25 @@ bool clr_array_elem_of_token(struct clr_runtime *rt, const struct clr_assembly *
  * exception being handled, the temporary roots): a block held only in a C variable must be pushed with
  * clr_gc_push_root before the next allocation.
  */
-struct clr_block *clr_gc_alloc(struct clr_runtime *rt, enum clr_block_kind kind, size_t bytes);
+struct clr_block *clr_gc_alloc_collecting(struct clr_runtime *rt, enum clr_block_kind kind, size_t bytes);
+static inline struct clr_block *clr_gc_alloc(struct clr_runtime *rt, enum clr_block_kind kind, size_t bytes)
+{
+    struct clr_block *b = rt->gc.stress || rt->gc.corrupt ? NULL : clr_heap_alloc(&rt->heap, kind, bytes);
+    return b != NULL ? b : clr_gc_alloc_collecting(rt, kind, bytes);
+}
+
+/* A new object of class `type` (fields zero), NULL when the heap is full. */
+static inline struct clr_object *clr_object_new(struct clr_runtime *rt, clr_handle type)
+{
+    const struct clr_type_info *ti = &rt->assemblies[CLR_HANDLE_ASSEMBLY(type)].types[CLR_HANDLE_ROW(type)];
+    struct clr_object *o = (struct clr_object *)clr_gc_alloc(
+        rt, CLR_BLOCK_OBJECT, sizeof *o - sizeof o->block + (size_t)ti->field_count * sizeof o->fields[0]);
+    if (o != NULL) {
+        o->type = type;
+        o->field_count = ti->field_count;
+    }
+    return o;
+}
 /* Marks from the roots, sweeps, updates the statistics (and verifies the heap under stress). */
 void clr_gc_collect(struct clr_runtime *rt);
 /* Keeps `block` alive until the matching pop (last in, first out); false when the CLR_GC_TEMP_ROOTS are in use. */

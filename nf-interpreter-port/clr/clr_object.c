@@ -30,18 +30,6 @@ bool clr_type_derives(struct clr_runtime *rt, clr_handle type, clr_handle target
     return false;
 }
 
-struct clr_object *clr_object_new(struct clr_runtime *rt, clr_handle type)
-{
-    const struct clr_type_info *ti = &rt->assemblies[CLR_HANDLE_ASSEMBLY(type)].types[CLR_HANDLE_ROW(type)];
-    struct clr_object *o = (struct clr_object *)clr_gc_alloc(
-        rt, CLR_BLOCK_OBJECT, sizeof *o - sizeof o->block + (size_t)ti->field_count * sizeof o->fields[0]);
-    if (o != NULL) {
-        o->type = type;
-        o->field_count = ti->field_count;
-    }
-    return o;
-}
-
 /* Field slots and vtable of TypeDef t, whose base (if any) is ready. */
 static bool prepare_type(struct clr_runtime *rt, struct clr_assembly *a, uint32_t t, clr_handle base)
 {

@@ -163,8 +163,9 @@ public class FastCodeTests(ITestOutputHelper output)
             """, "public class Pt { public int X, Y; public Pt(int x, int y) { X = x; Y = y; } }");
         Assert.Equal(["ADD_IMM t1, a0, 1", "MOV t0, a0", "NEWOBJ t0, n=2, Pt::.ctor (MethodDef 5)", "RET t0"], Translated(dump, "MakePt"));
         Assert.Contains("maxstack 3", Header(dump, "MakePt")); // t2 is where the object is made
-        Assert.Equal(["MOV t0, a0", "CALL t0, n=1, System.Object::.ctor (MethodRef 1)", "STFLD a0, a1, Pt::X (FieldDef 1)",
-            "STFLD a0, a2, Pt::Y (FieldDef 2)", "RET_VOID"], Translated(dump, ".ctor", "Pt"));
+        // Object's constructor only returns: its call is dropped.
+        Assert.Equal(["STFLD a0, a1, Pt::X (FieldDef 1)", "STFLD a0, a2, Pt::Y (FieldDef 2)", "RET_VOID"],
+            Translated(dump, ".ctor", "Pt"));
     }
 
     [Fact]

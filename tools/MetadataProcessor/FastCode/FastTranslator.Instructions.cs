@@ -437,6 +437,14 @@ internal sealed partial class FastTranslator
         for (int k = 0; k < n; k++)
             if (_stack[_stack.Count - n + k].Type.IsRef != parameters[k].IsRef)
                 throw new NotTranslatableException($"{name} argument {k} of the wrong kind");
+        if (name == "call" && result is null && _types.IsEmptyMethod(token))
+        {
+            for (int k = 0; k < n; k++) // its arguments are registers or constants: dropping them does nothing
+                Pop();
+            return;
+        }
+        // Everything below the arguments too: the collector scans every temporary under them during the call, so
+        // each must hold its live value (not an older one).
         MaterialiseAll();
         int first = Temp(Depth - n);
         for (int k = 0; k < n; k++)

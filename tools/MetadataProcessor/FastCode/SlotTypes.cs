@@ -102,6 +102,40 @@ internal sealed class SlotTypes(InputAssembly assembly, ReferenceResolver resolv
         return baseType.IsNil ? null : TypeNames.FullName(md, baseType);
     }
 
+    /// <summary>Does the method a call token names have a body that only returns (Object's constructor, empty
+    /// constructors)? Such a call does nothing: `call` does not check its 'this' for null.</summary>
+    public bool IsEmptyMethod(EntityHandle method)
+    {
+        var target = method.Kind switch
+        {
+            HandleKind.MethodDefinition => new ReferenceResolver.MemberTarget(Assembly, method),
+            HandleKind.MemberReference => ResolveMethod((MemberReferenceHandle)method),
+            _ => (ReferenceResolver.MemberTarget?)null,
+        };
+        if (target is not { Member.Kind: HandleKind.MethodDefinition } t)
+            return false;
+        var definition = t.Assembly.Metadata.GetMethodDefinition((MethodDefinitionHandle)t.Member);
+        if (definition.RelativeVirtualAddress == 0)
+            return false;
+        var il = t.Assembly.Pe.GetMethodBody(definition.RelativeVirtualAddress).GetILBytes();
+        return il is [0x2A]; // ret
+    }
+
+    private ReferenceResolver.MemberTarget? ResolveMethod(MemberReferenceHandle handle)
+    {
+        var reference = Assembly.Metadata.GetMemberReference(handle);
+        if (Resolve(Assembly, reference.Parent) is not { } owner)
+            return null;
+        try
+        {
+            return resolver.ResolveMember(Assembly, reference, owner);
+        }
+        catch (Exception e) when (e is UnsupportedException or InvalidInputException or ToolException)
+        {
+            return null;
+        }
+    }
+
     private ReferenceResolver.TypeTarget? Resolve(InputAssembly assembly, EntityHandle type)
     {
         try
