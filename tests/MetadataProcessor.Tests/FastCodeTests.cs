@@ -169,6 +169,19 @@ public class FastCodeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_call_of_a_method_that_only_returns_is_dropped_unless_it_may_run_a_static_constructor()
+    {
+        string dump = FastCodeOf.Dump("""
+                static void Nothing() { }
+                static int CallsNothing(int a) { Nothing(); Init.Touch(); return a; }
+            """, "static class Init { static int s; static Init() { s = 1; } public static void Touch() { } }");
+        var code = Translated(dump, "CallsNothing");
+        Assert.Equal(2, code.Count);
+        Assert.StartsWith("CALL t0, n=0, Init::Touch (MethodDef ", code[0]);
+        Assert.Equal("RET a0", code[1]);
+    }
+
+    [Fact]
     public void Calls_leave_their_results_in_the_first_argument_register()
     {
         string dump = FastCodeOf.Dump("""
