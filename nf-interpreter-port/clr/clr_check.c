@@ -523,9 +523,9 @@ static bool check_fast(struct checker *c, const struct clr_method_def *md, struc
     const uint32_t regs = (uint32_t)md->arg_count + md->local_count + md->max_stack;
     if (md->il_size < 4u + md->local_count)
         return fast_refused(c, 0, "the body is shorter than its header");
-    const uint32_t size = clr_rd16(body), maps = clr_rd16(body + 2);
+    const uint32_t size = clr_rd16(body), map_size = clr_rd16(body + 2);
     const uint8_t *kinds = body + 4, *code = kinds + md->local_count, *map = code + size;
-    if (4u + md->local_count + size + 4u * maps != md->il_size || size == 0)
+    if (4u + md->local_count + size + map_size != md->il_size || size == 0)
         return fast_refused(c, 0, "code and map sizes do not add up to the body's size");
     if (regs > 255u)
         return fast_refused(c, 0, "more than 255 registers");
@@ -578,10 +578,13 @@ static bool check_fast(struct checker *c, const struct clr_method_def *md, struc
             p += fast_operand_size(*o, p);
         }
     }
-    for (uint32_t i = 0; i < maps; i++)
-        if (!fast_is_start(code, size, marks, clr_rd16(map + 4 * i)) ||
-            (i > 0 && clr_rd16(map + 4 * i) <= clr_rd16(map + 4 * i - 4)))
-            return fast_refused(c, clr_rd16(map + 4 * i), "a map entry is not at an instruction start, or not sorted");
+    uint32_t at = 0, il = 0;
+    for (const uint8_t *p = map, *end = map + map_size; p < end;) {
+        const bool first = p == map;
+        const uint32_t before = at;
+        if (!clr_fast_map_next(&p, end, &at, &il) || (!first && at == before) || !fast_is_start(code, size, marks, at))
+            return fast_refused(c, at, "a map entry does not parse, is not at an instruction start, or out of order");
+    }
     return true;
 }
 
@@ -663,16 +666,20 @@ bool clr_check_assembly(struct clr_runtime *rt, struct clr_assembly *a)
     if (!check_refs(&c) || !check_type_defs(&c) || !check_other_tables(&c) || !check_methods(&c, &walk))
         return false;
     if (walk.ldstr_count > 0) {
-        walk.literals = clr_arena_alloc(rt, walk.ldstr_count * sizeof *walk.literals);
+        walk.literals = clr_table_alloc(rt, CLR_TABLE_LITERALS, walk.ldstr_count * sizeof *walk.literals);
         if (walk.literals == NULL) {
             clr_log(rt, "assembly %s: no RAM left for its %u string literals: give the runtime more RAM", a->name,
                     (unsigned)walk.ldstr_count);
             return false;
         }
         a->literals = walk.literals;
+        const uint32_t ldstr_count = walk.ldstr_count;
         walk.ldstr_count = 0;
         check_methods(&c, &walk); /* cannot fail now: collects the offsets */
         a->literal_count = sort_unique(a->literals, walk.ldstr_count);
+        /* A literal loaded in several places has one entry: the repeats' room goes back. */
+        clr_table_trim(rt, CLR_TABLE_LITERALS, a->literals, ldstr_count * sizeof *a->literals,
+                       a->literal_count * sizeof *a->literals);
     }
     return true;
 }

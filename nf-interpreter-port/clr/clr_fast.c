@@ -90,17 +90,39 @@ enum clr_exception clr_fast_push(struct clr_runtime *rt, struct clr_assembly *a,
     return push(rt, &site, args, init_type) ? CLR_EXC_NONE : clr_throw(rt, CLR_EXC_STACK_OVERFLOW, NULL);
 }
 
+/* One number of a map: 7 bits per byte, low first; false past `end` or beyond 21 bits. */
+static bool map_number(const uint8_t **p, const uint8_t *end, uint32_t *v)
+{
+    *v = 0;
+    for (unsigned shift = 0; *p < end && shift < 21; shift += 7) {
+        const uint8_t b = *(*p)++;
+        *v |= (uint32_t)(b & 0x7Fu) << shift;
+        if (b < 0x80u)
+            return true;
+    }
+    return false;
+}
+
+bool clr_fast_map_next(const uint8_t **p, const uint8_t *end, uint32_t *code, uint32_t *il)
+{
+    uint32_t step, change;
+    if (!map_number(p, end, &step) || !map_number(p, end, &change))
+        return false;
+    *code += step;
+    *il += (change >> 1) ^ (0u - (change & 1u));
+    return true;
+}
+
 uint32_t clr_frame_il_offset(const struct clr_frame *f)
 {
     if (!f->fast)
         return f->op_ip;
     const uint8_t *body = f->il - f->local_count - 4;
-    const uint8_t *map = f->il + f->il_size;
-    const uint32_t n = clr_rd16(body + 2);
-    uint32_t il = 0;
-    for (uint32_t i = 0; i < n && clr_rd16(map + 4 * i) <= f->op_ip; i++)
-        il = clr_rd16(map + 4 * i + 2);
-    return il;
+    const uint8_t *p = f->il + f->il_size, *end = p + clr_rd16(body + 2);
+    uint32_t code = 0, il = 0, found = 0;
+    while (p < end && clr_fast_map_next(&p, end, &code, &il) && code <= f->op_ip)
+        found = il & 0xFFFFu;
+    return found;
 }
 
 /* Why a reference operand is not a non-null object of block kind `kind`: the exception to throw. */

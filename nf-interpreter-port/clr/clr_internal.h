@@ -80,13 +80,16 @@ struct clr_literal {
     struct clr_string *string;
 };
 
-/* Per FieldDef. */
+/* Vtables hold at most CLR_VTABLE_MAX slots (a byte per MethodDef names its slot); the loader refuses bigger ones. */
+#define CLR_NO_SLOT 0xFFu
+#define CLR_VTABLE_MAX CLR_NO_SLOT
+
+/* Per FieldDef (8 bytes: a struct field's TypeDef is read from its signature, clr_field_struct_type). */
 struct clr_field_info {
     uint16_t static_slot;   /* index into statics, CLR_NONE16 for instance and literal fields */
     uint16_t owner;         /* TypeDef */
     uint16_t instance_slot; /* instance fields: index into the object's fields (base fields first) */
     uint8_t elem;           /* what the field holds (clr_sig_read_type) */
-    clr_handle type;        /* elem CLR_ELEM_VALUETYPE: the struct's TypeDef */
 };
 
 /* Per TypeDef, built at load (clr_object.c). */
@@ -130,7 +133,7 @@ struct clr_assembly {
     struct clr_slot *statics;
     uint32_t static_count;
     struct clr_type_info *types; /* per TypeDef */
-    uint16_t *method_slot;       /* per MethodDef: its vtable slot, CLR_NONE16 when not virtual */
+    uint8_t *method_slot;        /* per MethodDef: its vtable slot, CLR_NO_SLOT when not virtual (clr_method_slot) */
     struct clr_literal *literals; /* sorted by offset */
     uint32_t literal_count;
 };
@@ -283,7 +286,7 @@ struct clr_runtime {
     /* Load-time tables, bump-allocated from cfg.ram after this struct. */
     uint8_t *arena_top;
     uint8_t *arena_end;
-    size_t tables_size;
+    uint32_t table_bytes[CLR_TABLE_KINDS]; /* what each kind took */
     /* The call stack: frames and slots (arguments, locals, evaluation stacks). */
     struct clr_frame *frames; /* the running thread's call stack (struct clr_thread keeps the others') */
     uint32_t frame_capacity;
@@ -368,6 +371,13 @@ struct clr_member_ref {
 
 extern const uint8_t clr_table_entry_size[CLR_TABLE_COUNT];
 
+/* The vtable slot of MethodDef row `method`, CLR_NONE16 when it is not virtual. */
+static inline uint16_t clr_method_slot(const struct clr_assembly *a, uint32_t method)
+{
+    const uint8_t slot = a->method_slot[method];
+    return slot != CLR_NO_SLOT ? slot : CLR_NONE16;
+}
+
 /* Row `index` of a table (the loader checked the table's bounds; callers check the index). */
 static inline const uint8_t *clr_row(const struct clr_assembly *a, unsigned table, uint32_t index)
 {
@@ -430,7 +440,12 @@ size_t clr_method_full_name(const struct clr_assembly *a, uint32_t method, char 
 
 /* ---- load (clr_loader.c, clr_check.c, clr_resolve.c, clr_natives.c) ---- */
 
+/* Zeroed RAM from the arena, 16-byte aligned (call stack, heap); NULL when it does not fit. */
 void *clr_arena_alloc(struct clr_runtime *rt, size_t bytes);
+/* The same for a load-time table of `kind`, 8-byte aligned (a slot's alignment), counted per kind. */
+void *clr_table_alloc(struct clr_runtime *rt, enum clr_table_kind kind, size_t bytes);
+/* Gives back the end of the last table allocated (`table`, of `kind`) past its first `used` bytes. */
+void clr_table_trim(struct clr_runtime *rt, enum clr_table_kind kind, void *table, size_t allocated, size_t used);
 /* The assembly's name for messages, or "#n at offset 0x..." while its name cannot be trusted yet. */
 const char *clr_assembly_label(const struct clr_runtime *rt, const struct clr_assembly *a, char *buf, size_t cap);
 bool clr_check_assembly(struct clr_runtime *rt, struct clr_assembly *a);
@@ -524,6 +539,8 @@ struct clr_corlib_elem_type {
     uint8_t elem;
 };
 extern const struct clr_corlib_elem_type clr_corlib_elem_types[CLR_CORLIB_ELEM_TYPES];
+/* The TypeDef of field row `field` of `a` when it holds a struct (elem CLR_ELEM_VALUETYPE), CLR_NONE32 otherwise. */
+clr_handle clr_field_struct_type(struct clr_runtime *rt, const struct clr_assembly *a, uint32_t field);
 /* What a location of TypeDef `type` holds: 0 for classes and interfaces, the primitive element type of a
  * primitive or an enum, CLR_ELEM_VALUETYPE for a struct (by names, usable before the types are prepared). */
 uint8_t clr_type_value_elem(struct clr_runtime *rt, clr_handle type);
@@ -599,7 +616,7 @@ static inline clr_handle clr_virtual_target(struct clr_runtime *rt, clr_handle t
     const uint16_t owner = clr_rd16(clr_row(a, CLR_TBL_METHOD_DEF, row) + CLR_METHODDEF_OWNER);
     if (a->types[owner].interface)
         return clr_interface_target(rt, type, method);
-    const uint16_t slot = a->method_slot[row];
+    const uint16_t slot = clr_method_slot(a, row);
     if (slot == CLR_NONE16)
         return method;
     const struct clr_type_info *ti = &rt->assemblies[CLR_HANDLE_ASSEMBLY(type)].types[CLR_HANDLE_ROW(type)];
@@ -736,6 +753,8 @@ enum clr_exception clr_fast_push(struct clr_runtime *rt, struct clr_assembly *a,
                                  const struct clr_method_def *md, struct clr_slot *args, uint16_t init_type);
 /* Runs fast-code frames from the top one until a frame of another kind is on top, a thread switch or an exception. */
 enum clr_exception clr_fast_run(struct clr_runtime *rt);
+/* The next entry of a fast body's map at *p (before end): adds its steps to *code and *il; false when malformed. */
+bool clr_fast_map_next(const uint8_t **p, const uint8_t *end, uint32_t *code, uint32_t *il);
 /* The IL offset of the instruction a frame is at (fast code: through its map), for stack traces. */
 uint32_t clr_frame_il_offset(const struct clr_frame *f);
 

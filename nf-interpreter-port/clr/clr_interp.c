@@ -1099,7 +1099,7 @@ static enum clr_exception instance_field(struct clr_runtime *rt, struct clr_fram
     }
     if (slot->kind == CLR_K_NONE) {
         clr_slot_zero(slot, info.elem);
-        slot->type = info.type;
+        slot->type = clr_field_struct_type(rt, fa, CLR_HANDLE_ROW(h));
     }
     if (store) {
         if (!clr_store_convert(info.elem, slot, &f->sp[-1]))

@@ -97,21 +97,16 @@ internal sealed class FastCodeWriter(int firstTemp)
             _code[at] = (byte)codeOffset;
             _code[at + 1] = (byte)(codeOffset >> 8);
         }
-        if (_code.Count > ushort.MaxValue || _map.Count > ushort.MaxValue)
+        byte[] map = FastMap.Encode(_map);
+        if (_code.Count > ushort.MaxValue || map.Length > ushort.MaxValue)
             throw new NotTranslatableException("fast code over 65,535 bytes");
-        var body = new byte[4 + localKinds.Count + _code.Count + 4 * _map.Count];
+        var body = new byte[4 + localKinds.Count + _code.Count + map.Length];
         var span = body.AsSpan();
         BinaryPrimitives.WriteUInt16LittleEndian(span, (ushort)_code.Count);
-        BinaryPrimitives.WriteUInt16LittleEndian(span[2..], (ushort)_map.Count);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[2..], (ushort)map.Length);
         localKinds.ToArray().CopyTo(span[4..]);
         _code.ToArray().CopyTo(span[(4 + localKinds.Count)..]);
-        int pos = 4 + localKinds.Count + _code.Count;
-        foreach (var (code, il) in _map.OrderBy(m => m.Code))
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(span[pos..], (ushort)code);
-            BinaryPrimitives.WriteUInt16LittleEndian(span[(pos + 2)..], checked((ushort)il));
-            pos += 4;
-        }
+        map.CopyTo(span[(4 + localKinds.Count + _code.Count)..]);
         return body;
     }
 }

@@ -15,11 +15,11 @@ public static class FastDisassembler
         if (body.Length < 4 + localCount)
             return ["fast body shorter than its header"];
         int codeSize = BinaryPrimitives.ReadUInt16LittleEndian(body);
-        int mapCount = BinaryPrimitives.ReadUInt16LittleEndian(body[2..]);
+        int mapSize = BinaryPrimitives.ReadUInt16LittleEndian(body[2..]);
         var kinds = body.Slice(4, localCount).ToArray();
         lines.Add($"fast code {codeSize} bytes, locals [{string.Join(", ", kinds.Select(k => k switch { 1 => "int", 6 => "ref", _ => $"?{k}" }))}]");
         int codeStart = 4 + localCount;
-        if (body.Length < codeStart + codeSize + 4 * mapCount)
+        if (body.Length < codeStart + codeSize + mapSize)
         {
             lines.Add("fast body shorter than its code and map");
             return lines;
@@ -72,9 +72,11 @@ public static class FastDisassembler
             }
             lines.Add($"{start:x4}: {op.Name}{(operands.Count > 0 ? " " + string.Join(", ", operands) : "")}");
         }
-        var map = body.Slice(codeStart + codeSize, 4 * mapCount);
-        for (int m = 0; m < mapCount; m++)
-            lines.Add($"map {BinaryPrimitives.ReadUInt16LittleEndian(map[(4 * m)..]):x4} IL_{BinaryPrimitives.ReadUInt16LittleEndian(map[(4 * m + 2)..]):x4}");
+        var map = FastMap.Decode(body.Slice(codeStart + codeSize, mapSize));
+        if (map is null)
+            lines.Add("map does not parse");
+        foreach (var (at, il) in map ?? [])
+            lines.Add($"map {at:x4} IL_{il:x4}");
         return lines;
     }
 }
