@@ -69,6 +69,36 @@ public class FastCodeTests(ITestOutputHelper output)
         _ = method;
     }
 
+    /// <summary>IL shapes C# does not emit, patched into <c>static int Patched(int a)</c>: each stays IL.</summary>
+    public static TheoryData<string, byte[]> PatchedRefusals => new()
+    {
+        // 1; L: 1; add; dup; 10; blt L; ret — a value on the stack at the target of a backward branch
+        { "a live temporary at a backward branch target", [0x17, 0x17, 0x58, 0x25, 0x1F, 0x0A, 0x32, 0xF9, 0x2A] },
+        // ldarg.0; brtrue L1; ldc.i4.0; br L2; L1: ldnull; L2: pop; ldc.i4.0; ret — an int32 and a reference meet
+        { "stack types that differ between the ways into a label", [0x02, 0x2D, 0x03, 0x16, 0x2B, 0x01, 0x14, 0x26, 0x16, 0x2A] },
+        // pop; ldc.i4.0; ret — stack underflow
+        { "a stack underflow", [0x26, 0x16, 0x2A] },
+        // ldarg.0; ldnull; add; ret — arithmetic on a reference
+        { "arithmetic on a reference", [0x02, 0x14, 0x58, 0x2A] },
+    };
+
+    [Theory]
+    [MemberData(nameof(PatchedRefusals))]
+    public void Bodies_with_IL_shapes_fast_code_cannot_hold_stay_IL(string why, byte[] il)
+    {
+        var app = IlPatcher.Replace(TestCompiler.App("""
+            public class Program
+            {
+                public static void Main() { }
+                static int Patched(int a) { return a * 3 + a / 7 - (a ^ 5) + a * 11 + (a & 6) * (a | 9); }
+                static int Plain(int a) => a + 1;
+            }
+            """), "Patched", il);
+        string dump = MetadataProcessor.Dump.ImageDump.Format(Processor.Build(TestCompiler.Mscorlib, app));
+        Assert.True(FastCodeOf.Lines(dump, "Patched") is null, $"{why}: translated");
+        Assert.NotNull(FastCodeOf.Lines(dump, "Plain"));
+    }
+
     [Fact]
     public void A_value_on_the_stack_at_a_merge_point_lives_in_its_temporary_on_every_way_in()
     {
@@ -136,6 +166,19 @@ public class FastCodeTests(ITestOutputHelper output)
         // Object's constructor only returns: its call is dropped.
         Assert.Equal(["STFLD a0, a1, Pt::X (FieldDef 1)", "STFLD a0, a2, Pt::Y (FieldDef 2)", "RET_VOID"],
             Translated(dump, ".ctor", "Pt"));
+    }
+
+    [Fact]
+    public void A_call_of_a_method_that_only_returns_is_dropped_unless_it_may_run_a_static_constructor()
+    {
+        string dump = FastCodeOf.Dump("""
+                static void Nothing() { }
+                static int CallsNothing(int a) { Nothing(); Init.Touch(); return a; }
+            """, "static class Init { static int s; static Init() { s = 1; } public static void Touch() { } }");
+        var code = Translated(dump, "CallsNothing");
+        Assert.Equal(2, code.Count);
+        Assert.StartsWith("CALL t0, n=0, Init::Touch (MethodDef ", code[0]);
+        Assert.Equal("RET a0", code[1]);
     }
 
     [Fact]
@@ -210,6 +253,17 @@ public class FastCodeTests(ITestOutputHelper output)
             "MOV t0, a0", "LDC t1, 0", "LDSFLD t2, Program::s (FieldDef 1), p=4", "STELEM_I4 t0, t1, t2",
             "MOV t0, a1", "LDC t1, 1", "LDSTR t2, \"x\" (String 0xfa), p=4", "STELEM_REF t0, t1, t2",
             "LDC t1, 0", "LDELEM_REF t0, a1, t1", "RET t0"], Translated(dump, "Store"));
+    }
+
+    [Fact]
+    public void Ldlen_is_one_instruction_with_or_without_the_conv_i4_after_it()
+    {
+        string dump = FastCodeOf.Dump("""
+                static int Length(int[] a) => a.Length - 1;
+                static byte[] Copy(byte[] a) => new byte[a.Length];
+            """);
+        Assert.Equal(["LDLEN t0, a0", "SUB_IMM t0, t0, 1", "RET t0"], Translated(dump, "Length"));
+        Assert.Equal(["LDLEN t0, a0", "NEWARR t0, t0, System.Byte (TypeRef 4), p=1", "RET t0"], Translated(dump, "Copy"));
     }
 
     [Fact]

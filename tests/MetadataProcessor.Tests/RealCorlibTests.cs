@@ -91,3 +91,31 @@ public class RealCorlibTests
         Assert.Contains("get_Length", methods);
     }
 }
+
+/// <summary>Fast code over the real corlib and the conformance programs, when they are built.</summary>
+public class RealCorlibFastCodeTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    [FactWhenCoreLibraryBuilt]
+    public void The_real_corlib_and_every_conformance_program_build_with_fast_code()
+    {
+        string corlib = RealCorlib.Find()!;
+        var summary = DeploymentBuilder.Build([corlib]).Assemblies.Single();
+        output.WriteLine($"mscorlib: {summary.FastMethods} of {summary.Methods} methods as fast code ({summary.FastBytes} fast bytes, {summary.IlBytes} IL bytes)");
+        Assert.True(summary.FastMethods * 3 > summary.Methods, $"only {summary.FastMethods} of {summary.Methods} corlib methods translated");
+        var kept = DeploymentBuilder.Build([corlib], fastCode: false).Assemblies.Single();
+        Assert.Equal(0, kept.FastMethods);
+
+        var programs = Directory.EnumerateDirectories(Path.Combine(RealCorlib.RepoRoot, "build", "dotnet", "bin"), "Conformance.*")
+            .Select(d => (Name: Path.GetFileName(d), Device: Path.Combine(d, "Release", "device")))
+            .Where(p => File.Exists(Path.Combine(p.Device, p.Name + ".dll")))
+            .ToList();
+        foreach (var (name, device) in programs)
+        {
+            var image = DeploymentBuilder.Build([Path.Combine(device, "mscorlib.dll"), Path.Combine(device, name + ".dll")]);
+            var app = image.Assemblies[^1];
+            output.WriteLine($"{name}: {app.FastMethods} of {app.Methods} methods as fast code");
+            Assert.True(image.Bytes.Length > 0);
+        }
+        output.WriteLine($"{programs.Count} conformance programs built with fast code");
+    }
+}

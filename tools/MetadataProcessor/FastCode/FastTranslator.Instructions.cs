@@ -51,9 +51,8 @@ internal sealed partial class FastTranslator
     /// <summary>IL offset of the instruction being translated (for the map).</summary>
     private int _current;
 
-    /// <summary>Translates <paramref name="ins"/> (and an instruction it fuses with, advancing <paramref name="i"/>).
-    /// False when control does not fall through to the next instruction.</summary>
-    private bool Translate(Instruction ins, List<Instruction> all, ref int i)
+    /// <summary>Translates <paramref name="ins"/>. False when control does not fall through to the next instruction.</summary>
+    private bool Translate(Instruction ins)
     {
         _current = ins.Offset;
         string name = ins.OpCode.Name;
@@ -154,12 +153,9 @@ internal sealed partial class FastTranslator
                 var thrown = PopRef();
                 _out.Map(_out.Emit("THROW", Reg(thrown, Depth)), ins.Offset);
                 return false;
-            case "ldlen":
-                if (i + 1 >= all.Count || all[i + 1].OpCode.Name is not ("conv.i4" or "conv.u4") || _targets.Contains(all[i + 1].Offset))
-                    throw new NotTranslatableException("ldlen without conv.i4 (a native-int length)");
+            case "ldlen": // a native int, which is int32 on the device: the conv.i4 that usually follows costs nothing
                 var lengthOf = PopRef();
                 _out.Map(Produce(Slot.Int, "LDLEN", Reg(lengthOf, Depth)), ins.Offset);
-                i++;
                 return true;
             case "ldfld":
             {

@@ -94,15 +94,14 @@ internal sealed partial class FastTranslator
                 _out.Emit(narrow, a, a);
 
         bool reachable = true;
-        for (int i = 0; i < instructions.Count; i++)
+        foreach (var ins in instructions)
         {
-            var ins = instructions[i];
             if (_targets.Contains(ins.Offset))
                 EnterLabel(ins.Offset, reachable);
             else if (!reachable)
                 _stack.Clear(); // ECMA-335 III.1.7.5: after an unconditional branch the stack is empty
             reachable = true;
-            if (Translate(ins, instructions, ref i) is false)
+            if (!Translate(ins))
                 reachable = false;
         }
     }

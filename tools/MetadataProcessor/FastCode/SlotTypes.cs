@@ -114,9 +114,13 @@ internal sealed class SlotTypes(InputAssembly assembly, ReferenceResolver resolv
         };
         if (target is not { Member.Kind: HandleKind.MethodDefinition } t)
             return false;
-        var definition = t.Assembly.Metadata.GetMethodDefinition((MethodDefinitionHandle)t.Member);
+        var md = t.Assembly.Metadata;
+        var definition = md.GetMethodDefinition((MethodDefinitionHandle)t.Member);
         if (definition.RelativeVirtualAddress == 0)
             return false;
+        foreach (var m in md.GetTypeDefinition(definition.GetDeclaringType()).GetMethods())
+            if (md.GetString(md.GetMethodDefinition(m).Name) == ".cctor")
+                return false; // the call may be what runs the type's static constructor (EnsureInitialized())
         var il = t.Assembly.Pe.GetMethodBody(definition.RelativeVirtualAddress).GetILBytes();
         return il is [0x2A]; // ret
     }
