@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #define CLR_ASSEMBLY_MAGIC 0x31414E4Eu /* "NNA1" */
-#define CLR_FORMAT_VERSION 2u
+#define CLR_FORMAT_VERSION 3u
 #define CLR_HEADER_SIZE (CLR_HDR_TABLES + 8u * CLR_TABLE_COUNT) /* 176 */
 #define CLR_CRC_START 16u /* the CRC covers [16, total_size) */
 #define CLR_ASSEMBLY_HAS_ENTRY_POINT 0x0001u

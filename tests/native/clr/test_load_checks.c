@@ -104,8 +104,8 @@ TEST(list_ends_at_the_first_word_that_is_not_the_magic)
 TEST(refuses_a_wrong_format)
 {
     const size_t n = build(ok_program());
-    ib_put16(app_of() + 4, 1); /* before the Test table */
-    check_refused(run_image(img, n, NULL), "assembly App: format 1 but this runtime reads format 2: build the "
+    ib_put16(app_of() + 4, 2); /* before fast code */
+    check_refused(run_image(img, n, NULL), "assembly App: format 2 but this runtime reads format 3: build the "
                                            "deployment and the firmware from the same SDK version\n");
 }
 

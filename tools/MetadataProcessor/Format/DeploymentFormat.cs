@@ -1,13 +1,13 @@
 namespace MetadataProcessor.Format;
 
 /// <summary>
-/// The numbers of nf-interpreter-port/clr/DEPLOYMENT_FORMAT.md (format 2), in one place. Everything the writer,
+/// The numbers of nf-interpreter-port/clr/DEPLOYMENT_FORMAT.md (format 3), in one place. Everything the writer,
 /// the reader and the dump know about the layout comes from here.
 /// </summary>
 public static class DeploymentFormat
 {
     public const uint Magic = 0x31414E4E; // "NNA1"
-    public const ushort Version = 2;
+    public const ushort Version = 3;
     public const ushort FlagHasEntryPoint = 0x0001;
     /// <summary>The application (the last assembly): its Main and its tests are the ones that run.</summary>
     public const ushort FlagIsApp = 0x0002;
