@@ -1223,3 +1223,37 @@ TEST(a_fast_loop_allocating_under_gc_stress_keeps_its_references)
     snprintf(expected + 300, sizeof expected - 300, "%d", 299 * 300 / 2 + 299);
     CHECK_STR_EQ(r->out, expected);
 }
+
+/* Leave(): t0 = new int[3] (garbage once it returns). Peek(): reads t0, never written in its own frame, after a
+ * collection freed that array. A temporary never written holds nothing: no stale reference to follow or mark. */
+TEST(a_temporary_read_before_it_is_written_holds_no_stale_reference)
+{
+    struct prog *p = prog_new();
+    const uint32_t i32 = primitive(p, "Int32");
+    struct fc *f = fc_new();
+    fc(f, CLR_FC_LDC, 1, 3);
+    fc(f, CLR_FC_NEWARR, 0, 1, i32, 0);
+    fc(f, CLR_FC_RET_VOID);
+    const uint16_t leave = fast_static(p, "Leave", VOID_SIG(p), 2, f);
+    f = fc_new();
+    fc(f, CLR_FC_LDSTR, 1, TOK_STRING(ib_string(p->app, "x")), 2); /* a collection with t0 in the live bound */
+    fc(f, CLR_FC_LDLEN, 1, 0);
+    fc(f, CLR_FC_RET, 1);
+    const uint16_t peek = fast_static(p, "Peek", static_sig(p, CLR_ELEM_I4, 0, 0, 0, 0), 2, f);
+    struct il *il = prog_main(p);
+    il_tok(il, CEE_CALL, TOK_METHOD_DEF(leave));
+    il_ldc_i4(il, 1);
+    il_tok(il, CEE_NEWARR, i32); /* collects the array under GC stress */
+    il_op(il, CEE_POP);
+    il_tok(il, CEE_CALL, TOK_METHOD_DEF(peek));
+    prog_print_i4(p, il);
+    il_op(il, CEE_RET);
+    for (unsigned stress = 0; stress < 2; stress++) {
+        const struct run_options options = {.gc_stress = stress == 1};
+        const struct run *r = prog_run_with(p, &options);
+        CHECK_EQ(r->result, CLR_UNHANDLED_EXCEPTION);
+        CHECK_STR_EQ(r->out, "");
+        CHECK_CONTAINS(r->log, "System.InvalidProgramException: Common Language Runtime detected an invalid program. "
+                               "Fast code used nothing as an object.");
+    }
+}
