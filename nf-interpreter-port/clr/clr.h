@@ -112,8 +112,27 @@ struct clr_test_summary {
  */
 enum clr_result clr_run_tests(struct clr_runtime *rt, struct clr_test_summary *summary);
 
+/* What the load-time tables in RAM hold, per kind (clr_memory_use). */
+enum clr_table_kind {
+    CLR_TABLE_REF_TARGETS,  /* resolved AssemblyRefs, TypeRefs, FieldRefs, MethodRefs */
+    CLR_TABLE_TYPE_INFOS,   /* per TypeDef: vtable reference and size, instance field count, value kind */
+    CLR_TABLE_VTABLES,      /* MethodDef handles by slot, per type that declares virtual methods */
+    CLR_TABLE_METHOD_SLOTS, /* per MethodDef: its vtable slot */
+    CLR_TABLE_FIELD_INFOS,  /* per FieldDef: slot, owner, element type */
+    CLR_TABLE_STATICS,      /* one slot per static field with storage */
+    CLR_TABLE_TYPE_INIT,    /* per TypeDef: its type initialiser's state */
+    CLR_TABLE_LITERALS,     /* per distinct ldstr literal: its string once made */
+    CLR_TABLE_ALIGNMENT,    /* padding between tables (each starts 8-byte aligned) */
+    CLR_TABLE_KINDS
+};
+
+/* "ref targets", "type infos", ... */
+const char *clr_table_kind_name(enum clr_table_kind kind);
+
 struct clr_memory_use {
-    size_t tables;      /* built at load: resolved references, statics, literal cache */
+    size_t state;       /* the runtime's own state (struct clr_runtime) */
+    size_t tables;      /* built at load (the sum of table_kind) */
+    size_t table_kind[CLR_TABLE_KINDS]; /* bytes per kind */
     size_t stack;       /* frames and slots reserved for the call stack */
     size_t heap_size;   /* what remains for managed objects */
     size_t heap_used;   /* in blocks now (live, or dead until the next collection) */

@@ -669,16 +669,20 @@ bool clr_check_assembly(struct clr_runtime *rt, struct clr_assembly *a)
     if (!check_refs(&c) || !check_type_defs(&c) || !check_other_tables(&c) || !check_methods(&c, &walk))
         return false;
     if (walk.ldstr_count > 0) {
-        walk.literals = clr_arena_alloc(rt, walk.ldstr_count * sizeof *walk.literals);
+        walk.literals = clr_table_alloc(rt, CLR_TABLE_LITERALS, walk.ldstr_count * sizeof *walk.literals);
         if (walk.literals == NULL) {
             clr_log(rt, "assembly %s: no RAM left for its %u string literals: give the runtime more RAM", a->name,
                     (unsigned)walk.ldstr_count);
             return false;
         }
         a->literals = walk.literals;
+        const uint32_t ldstr_count = walk.ldstr_count;
         walk.ldstr_count = 0;
         check_methods(&c, &walk); /* cannot fail now: collects the offsets */
         a->literal_count = sort_unique(a->literals, walk.ldstr_count);
+        /* A literal loaded in several places has one entry: the repeats' room goes back. */
+        clr_table_trim(rt, CLR_TABLE_LITERALS, a->literals, ldstr_count * sizeof *a->literals,
+                       a->literal_count * sizeof *a->literals);
     }
     return true;
 }

@@ -214,6 +214,8 @@ static enum clr_exception gc_run(struct clr_runtime *rt, struct clr_slot *args, 
 }
 
 static const struct clr_native_method mscorlib_methods[] = {
+    {"System.Array::GetValue(System.Int32)", clr_array_get_value},
+    {"System.Array::SetValue(System.Object,System.Int32)", clr_array_set_value},
     {"System.Array::get_Length()", array_get_length},
     {"System.BitConverter::DoubleToInt64Bits(System.Double)", clr_bits_double_to_int64},
     {"System.BitConverter::Int32BitsToSingle(System.Int32)", clr_bits_int32_to_single},

@@ -7,6 +7,10 @@
 
 #include "clr_internal.h"
 
+/* clr_corlib_array.c */
+enum clr_exception clr_array_get_value(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+enum clr_exception clr_array_set_value(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
+
 /* clr_corlib_object.c */
 enum clr_exception clr_object_get_hash_code(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);
 enum clr_exception clr_object_memberwise_clone(struct clr_runtime *rt, struct clr_slot *args, struct clr_slot *result);

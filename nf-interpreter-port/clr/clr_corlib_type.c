@@ -146,7 +146,7 @@ enum clr_exception clr_runtime_type_is_assignable(struct clr_runtime *rt, struct
     else if (ID_RANK(from) == 0)
         ok = ID_RANK(to) == 0 && clr_type_assignable(rt, ID_HANDLE(from), ID_HANDLE(to));
     else if (ID_RANK(to) == 0)
-        ok = ID_HANDLE(to) == rt->array_type;
+        ok = clr_type_assignable(rt, rt->array_type, ID_HANDLE(to)); /* System.Array and its interfaces */
     else /* arrays of references are covariant, arrays of values are not */
         ok = ID_RANK(to) == ID_RANK(from) &&
              rt->assemblies[CLR_HANDLE_ASSEMBLY(ID_HANDLE(from))].types[CLR_HANDLE_ROW(ID_HANDLE(from))].value_elem == 0 &&

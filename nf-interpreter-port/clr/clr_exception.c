@@ -23,12 +23,14 @@ static const struct exception_info exceptions[] = {
     [CLR_EXC_INVALID_CAST] = {"System.InvalidCastException", NULL},
     [CLR_EXC_ARRAY_TYPE_MISMATCH] = {"System.ArrayTypeMismatchException",
                                      "Attempted to access an element as a type incompatible with the array."},
+    [CLR_EXC_ARGUMENT] = {"System.ArgumentException", NULL},
     [CLR_EXC_ARGUMENT_NULL] = {"System.ArgumentNullException", NULL},
     [CLR_EXC_ARGUMENT_OUT_OF_RANGE] = {"System.ArgumentOutOfRangeException", NULL},
     [CLR_EXC_SYNCHRONIZATION_LOCK] = {"System.Threading.SynchronizationLockException",
                                       "Object synchronization method was called from an unsynchronized block of code."},
     [CLR_EXC_THREAD_STATE] = {"System.Threading.ThreadStateException",
                               "Thread is running or terminated; it cannot restart."},
+    [CLR_EXC_TYPE_INITIALIZATION] = {"System.TypeInitializationException", NULL},
 };
 
 const char *clr_exception_type_name(enum clr_exception exc)
@@ -47,6 +49,7 @@ enum clr_exception clr_throw(struct clr_runtime *rt, enum clr_exception exc, con
 {
     rt->exception = (uint8_t)exc;
     rt->exception_native = CLR_NONE32;
+    rt->exception_rethrown = false;
     rt->exception_detail[0] = '\0';
     if (detail_fmt != NULL) {
         va_list args;
@@ -137,15 +140,43 @@ static void add_method(struct line *l, const struct clr_assembly *a, uint32_t me
     add_str(l, ")");
 }
 
-static void log_frame(struct clr_runtime *rt, const struct clr_frame *f)
+/*
+ * Line k (innermost first) of a trace over `frames` frames from frames[top] down: a deeper stack shows its
+ * CLR_TRACE_HEAD innermost and CLR_TRACE_TAIL outermost frames around one "   ... N more frames ..." line.
+ */
+static void frame_line(struct clr_runtime *rt, uint32_t top, uint32_t frames, uint32_t k, bool offset, struct line *l)
 {
-    struct line l = {.len = 0};
-    add_method(&l, f->assembly, f->method);
-    char offset[16];
-    clr_format(offset, sizeof offset, " IL_%04x", (unsigned)clr_frame_il_offset(f));
-    add_str(&l, offset);
-    if (rt->hal.log_line != NULL)
-        rt->hal.log_line(rt->hal.ctx, l.text);
+    l->len = 0;
+    l->text[0] = '\0';
+    if (frames > CLR_TRACE_HEAD + CLR_TRACE_TAIL + 1) {
+        if (k == CLR_TRACE_HEAD) {
+            l->len = clr_format(l->text, sizeof l->text, "   ... %u more frames ...",
+                                (unsigned)(frames - CLR_TRACE_HEAD - CLR_TRACE_TAIL));
+            return;
+        }
+        if (k > CLR_TRACE_HEAD)
+            k += frames - CLR_TRACE_HEAD - CLR_TRACE_TAIL - 1;
+    }
+    const struct clr_frame *f = &rt->frames[top - k];
+    add_method(l, f->assembly, f->method);
+    if (offset && f->op_ip < f->il_size) { /* not an entry frame whose type initialiser failed before it started */
+        char text[16];
+        clr_format(text, sizeof text, " IL_%04x", (unsigned)clr_frame_il_offset(f));
+        add_str(l, text);
+    }
+}
+
+static uint32_t trace_lines(uint32_t frames)
+{
+    return frames > CLR_TRACE_HEAD + CLR_TRACE_TAIL + 1 ? CLR_TRACE_HEAD + CLR_TRACE_TAIL + 1 : frames;
+}
+
+/* The internal call that threw, as .NET shows it above the managed frames. */
+static void native_line(struct clr_runtime *rt, struct line *l)
+{
+    l->len = 0;
+    l->text[0] = '\0';
+    add_method(l, &rt->assemblies[CLR_HANDLE_ASSEMBLY(rt->exception_native)], CLR_HANDLE_ROW(rt->exception_native));
 }
 
 static size_t runtime_message(const struct clr_runtime *rt, char *buf, size_t cap)
@@ -189,26 +220,38 @@ void clr_prepare_out_of_memory(struct clr_runtime *rt)
     rt->exception = CLR_EXC_NONE;
 }
 
+/* "<prefix>Namespace.Type: message" for a managed exception object (its class and Exception._message). */
+static void log_object(struct clr_runtime *rt, const char *prefix, const struct clr_object *o)
+{
+    const clr_handle type = o->type;
+    char name[CLR_LOG_LINE_MAX / 2];
+    clr_type_full_name(&rt->assemblies[CLR_HANDLE_ASSEMBLY(type)], CLR_HANDLE_ROW(type), '+', name, sizeof name);
+    char text[CLR_LOG_LINE_MAX / 2];
+    const struct clr_block *m = o->field_count > 0 && o->fields[0].kind == CLR_K_O ? o->fields[0].v.o : NULL;
+    if (m != NULL && m->kind == CLR_BLOCK_STRING) {
+        const struct clr_string *str = (const struct clr_string *)m;
+        size_t n = 0;
+        for (int32_t i = 0; i < str->length && n + 1 < sizeof text; i++)
+            text[n++] = str->chars[i] < 0x80 ? (char)str->chars[i] : '?';
+        text[n] = '\0';
+    } else {
+        clr_format(text, sizeof text, "Exception of type '%s' was thrown.", name);
+    }
+    clr_log(rt, "%s%s: %s", prefix, name, text);
+}
+
 void clr_report_unhandled(struct clr_runtime *rt)
 {
     if (rt->exception == CLR_EXC_THROWN && rt->exception_object != NULL) {
-        /* A managed exception object: its class's full name and its message field (Exception._message). */
         const struct clr_object *o = rt->exception_object;
-        const clr_handle type = o->type;
-        char name[CLR_LOG_LINE_MAX / 2];
-        clr_type_full_name(&rt->assemblies[CLR_HANDLE_ASSEMBLY(type)], CLR_HANDLE_ROW(type), '+', name, sizeof name);
-        char text[CLR_LOG_LINE_MAX / 2];
-        const struct clr_block *m = o->field_count > 0 && o->fields[0].kind == CLR_K_O ? o->fields[0].v.o : NULL;
-        if (m != NULL && m->kind == CLR_BLOCK_STRING) {
-            const struct clr_string *str = (const struct clr_string *)m;
-            size_t n = 0;
-            for (int32_t i = 0; i < str->length && n + 1 < sizeof text; i++)
-                text[n++] = str->chars[i] < 0x80 ? (char)str->chars[i] : '?';
-            text[n] = '\0';
-        } else {
-            clr_format(text, sizeof text, "Exception of type '%s' was thrown.", name);
+        log_object(rt, "Unhandled exception: ", o);
+        /* The inner exceptions (Exception._innerException), as .NET's " ---> " lines: a failed type initialiser's cause. */
+        enum { MAX_INNER = 4 };
+        for (unsigned depth = 0; depth < MAX_INNER && o->field_count > 1 && o->fields[1].kind == CLR_K_O &&
+                                 o->fields[1].v.o != NULL && o->fields[1].v.o->kind == CLR_BLOCK_OBJECT; depth++) {
+            o = (const struct clr_object *)o->fields[1].v.o;
+            log_object(rt, " ---> ", o);
         }
-        clr_log(rt, "Unhandled exception: %s: %s", name, text);
     } else {
         const struct exception_info *info =
             &exceptions[rt->exception < sizeof exceptions / sizeof exceptions[0] ? rt->exception : 0];
@@ -216,21 +259,77 @@ void clr_report_unhandled(struct clr_runtime *rt)
         runtime_message(rt, text, sizeof text);
         clr_log(rt, "Unhandled exception: %s: %s", info->type, text);
     }
+    struct line l;
     if (rt->exception_native != CLR_NONE32) {
-        /* Thrown inside an internal call: .NET shows the native method as the innermost frame. */
-        struct line l = {.len = 0};
-        add_method(&l, &rt->assemblies[CLR_HANDLE_ASSEMBLY(rt->exception_native)], CLR_HANDLE_ROW(rt->exception_native));
+        native_line(rt, &l);
         if (rt->hal.log_line != NULL)
             rt->hal.log_line(rt->hal.ctx, l.text);
     }
-    const uint32_t depth = rt->depth;
-    for (uint32_t i = depth; i-- > 0;) {
-        const uint32_t from_top = depth - 1 - i;
-        if (depth > CLR_TRACE_HEAD + CLR_TRACE_TAIL + 1 && from_top == CLR_TRACE_HEAD) {
-            clr_log(rt, "   ... %u more frames ...", (unsigned)(depth - CLR_TRACE_HEAD - CLR_TRACE_TAIL));
-            i = CLR_TRACE_TAIL;
-            continue;
-        }
-        log_frame(rt, &rt->frames[i]);
+    for (uint32_t k = 0; k < trace_lines(rt->depth); k++) {
+        frame_line(rt, rt->depth - 1, rt->depth, k, true, &l);
+        if (rt->hal.log_line != NULL)
+            rt->hal.log_line(rt->hal.ctx, l.text);
     }
+}
+
+/* Exception._stackTrace: the third field of every exception object (after _message and _innerException). */
+#define STACK_TRACE_FIELD 2u
+
+/* Writes (chars != NULL) or counts the trace's text: `old` (a rethrown exception's trace), the internal call, the
+ * frames from `top` down to `bottom`, one line each, joined by '\n' as .NET's StackTrace is on Linux. */
+static int32_t trace_text(struct clr_runtime *rt, const struct clr_string *old, uint32_t top, uint32_t bottom,
+                          bool native, uint16_t *chars)
+{
+    int32_t n = 0;
+    if (old != NULL) {
+        if (chars != NULL)
+            memcpy(chars, old->chars, 2 * (size_t)old->length);
+        n = old->length;
+    }
+    const uint32_t frames = top + 1 > bottom ? top + 1 - bottom : 0;
+    const uint32_t lines = trace_lines(frames) + (native ? 1u : 0u);
+    for (uint32_t k = 0; k < lines; k++) {
+        struct line l;
+        if (native && k == 0)
+            native_line(rt, &l);
+        else
+            frame_line(rt, top, frames, k - (native ? 1u : 0u), false, &l);
+        if (n > 0) {
+            if (chars != NULL)
+                chars[n] = '\n';
+            n++;
+        }
+        for (size_t i = 0; i < l.len; i++, n++)
+            if (chars != NULL)
+                chars[n] = (uint8_t)l.text[i] < 0x80 ? (uint8_t)l.text[i] : '?';
+    }
+    return n;
+}
+
+void clr_exception_clear_trace(struct clr_object *exc)
+{
+    if (exc->field_count > STACK_TRACE_FIELD)
+        exc->fields[STACK_TRACE_FIELD] = (struct clr_slot){.kind = CLR_K_O, .elem = CLR_ELEM_STRING, .v.o = NULL};
+}
+
+void clr_exception_record_trace(struct clr_runtime *rt, struct clr_object *exc, uint32_t catch_frame)
+{
+    if (exc->field_count <= STACK_TRACE_FIELD || rt->depth == 0)
+        return;
+    struct clr_slot *field = &exc->fields[STACK_TRACE_FIELD];
+    const struct clr_block *held = field->kind == CLR_K_O ? field->v.o : NULL;
+    const struct clr_string *old = held != NULL && held->kind == CLR_BLOCK_STRING ? (const struct clr_string *)held : NULL;
+    if (old != NULL && !rt->exception_rethrown)
+        return; /* recorded already: a throw clears it, only a rethrow adds to it */
+    /* A rethrow happens in the top frame, whose line the trace already has. */
+    const uint32_t top = rt->depth - 1 - (old != NULL ? 1u : 0u);
+    const bool native = old == NULL && rt->exception_native != CLR_NONE32;
+    if (old != NULL && top + 1 <= catch_frame)
+        return;
+    const int32_t length = trace_text(rt, old, top, catch_frame, native, NULL);
+    struct clr_string *text = clr_string_new(rt, length); /* `old` stays reachable through the exception */
+    if (text == NULL)
+        return;
+    trace_text(rt, old, top, catch_frame, native, text->chars);
+    *field = (struct clr_slot){.kind = CLR_K_O, .elem = CLR_ELEM_STRING, .v.o = &text->block};
 }

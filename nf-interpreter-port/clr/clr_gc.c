@@ -171,6 +171,8 @@ static void mark_roots(struct clr_runtime *rt)
     }
     mark_object(rt, rt->exception_object);
     mark_object(rt, rt->out_of_memory);
+    for (unsigned i = 0; i < CLR_FAILED_INITS; i++)
+        mark_object(rt, rt->failed_inits[i].exception);
     mark_object(rt, rt->empty_string);
     for (uint32_t i = 0; i < rt->gc.temp_count; i++)
         mark_object(rt, rt->gc.temp_roots[i]);

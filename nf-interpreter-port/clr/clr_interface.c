@@ -86,7 +86,7 @@ static clr_handle find_target(struct clr_runtime *rt, clr_handle type, clr_handl
             if ((cd.flags & CLR_METHOD_ATTR_STATIC) != 0 || !clr_string_equals(a, cd.name, clr_string_at(ma, md.name)) ||
                 !clr_same_signature(a, cd.signature, ma, md.signature))
                 continue;
-            const uint16_t slot = a->method_slot[m];
+            const uint16_t slot = clr_method_slot(a, m);
             /* The most derived override of that virtual method, as a virtual call would find it. */
             return slot != CLR_NONE16 && slot < oi->vtable_size ? oi->vtable[slot] : CLR_HANDLE(a->index, m);
         }

@@ -20,6 +20,7 @@
 #define CLR_DETAIL_MAX 160u     /* text added to a runtime exception's message */
 #define CLR_TRACE_HEAD 15u      /* unhandled exceptions print these innermost frames... */
 #define CLR_TRACE_TAIL 4u       /* ...and these outermost ones when the stack is deeper */
+#define CLR_FAILED_INITS 4u     /* failed types whose TypeInitializationException is kept to throw again */
 
 /* Native int is the pointer width: 64-bit in the host simulator, as on .NET x64; 32-bit on the device. */
 #define CLR_NATIVE_INT_64 (UINTPTR_MAX > 0xFFFFFFFFu)
@@ -80,13 +81,16 @@ struct clr_literal {
     struct clr_string *string;
 };
 
-/* Per FieldDef. */
+/* Vtables hold at most CLR_VTABLE_MAX slots (a byte per MethodDef names its slot); the loader refuses bigger ones. */
+#define CLR_NO_SLOT 0xFFu
+#define CLR_VTABLE_MAX CLR_NO_SLOT
+
+/* Per FieldDef (8 bytes: a struct field's TypeDef is read from its signature, clr_field_struct_type). */
 struct clr_field_info {
     uint16_t static_slot;   /* index into statics, CLR_NONE16 for instance and literal fields */
     uint16_t owner;         /* TypeDef */
     uint16_t instance_slot; /* instance fields: index into the object's fields (base fields first) */
     uint8_t elem;           /* what the field holds (clr_sig_read_type) */
-    clr_handle type;        /* elem CLR_ELEM_VALUETYPE: the struct's TypeDef */
 };
 
 /* Per TypeDef, built at load (clr_object.c). */
@@ -108,7 +112,8 @@ struct clr_object {
     struct clr_slot fields[];
 };
 
-enum clr_type_init { CLR_TYPE_NOT_INITIALISED = 0, CLR_TYPE_INITIALISING, CLR_TYPE_INITIALISED };
+/* FAILED: an exception left the .cctor; every later access throws its TypeInitializationException (clr_type_init.c). */
+enum clr_type_init { CLR_TYPE_NOT_INITIALISED = 0, CLR_TYPE_INITIALISING, CLR_TYPE_INITIALISED, CLR_TYPE_INIT_FAILED };
 
 struct clr_native_assembly;
 
@@ -130,7 +135,7 @@ struct clr_assembly {
     struct clr_slot *statics;
     uint32_t static_count;
     struct clr_type_info *types; /* per TypeDef */
-    uint16_t *method_slot;       /* per MethodDef: its vtable slot, CLR_NONE16 when not virtual */
+    uint8_t *method_slot;        /* per MethodDef: its vtable slot, CLR_NO_SLOT when not virtual (clr_method_slot) */
     struct clr_literal *literals; /* sorted by offset */
     uint32_t literal_count;
 };
@@ -167,10 +172,12 @@ enum clr_exception {
     CLR_EXC_NOT_SUPPORTED,
     CLR_EXC_INVALID_CAST,
     CLR_EXC_ARRAY_TYPE_MISMATCH,
-    CLR_EXC_ARGUMENT_NULL,         /* from internal calls; the detail is .NET's whole message */
+    CLR_EXC_ARGUMENT,              /* from internal calls; the detail is .NET's whole message */
+    CLR_EXC_ARGUMENT_NULL,         /* likewise */
     CLR_EXC_ARGUMENT_OUT_OF_RANGE, /* likewise */
     CLR_EXC_SYNCHRONIZATION_LOCK,
     CLR_EXC_THREAD_STATE,
+    CLR_EXC_TYPE_INITIALIZATION, /* made by clr_type_init.c around the exception that left a .cctor */
     CLR_EXC_THROWN, /* a managed exception object (rt->exception_object): throw, or a runtime one being handled */
     CLR_EXC_COUNT,
     CLR_EXC_YIELD = 0xFF /* not an exception: the running thread gives the CPU up (blocked, or its slice ended) */
@@ -214,6 +221,16 @@ struct clr_gc {
     uint64_t freed_total;
     size_t live_after; /* bytes in use after the last collection */
 };
+
+/* ---- type initialisers that fail (clr_type_init.c) ---- */
+
+/* The clause index exception dispatch uses for a .cctor frame's boundary: an exception reaching it fails the type. */
+#define CLR_TYPE_INIT_BOUNDARY 0xFFFFu
+/* The exception `inner` left the .cctor of the top frame (its finally blocks have run): pops that frame, marks the
+ * type failed and throws TypeInitializationException(inner) at the caller. Returns the exception to dispatch. */
+enum clr_exception clr_type_init_failed(struct clr_runtime *rt, struct clr_object *inner);
+/* An access to a failed type: throws its TypeInitializationException again. */
+enum clr_exception clr_type_init_throw_again(struct clr_runtime *rt, struct clr_assembly *a, uint16_t type);
 
 /* ---- threads (clr_thread.c) ---- */
 
@@ -261,6 +278,12 @@ struct clr_interface_cache_entry {
     clr_handle type, method, target;
 };
 
+/* A type whose .cctor failed and the TypeInitializationException every later access throws again. */
+struct clr_failed_init {
+    clr_handle type;
+    struct clr_object *exception;
+};
+
 #define CLR_CALL_SITES 32u /* fast code's resolved calls, direct-mapped by call instruction (and receiver type) */
 
 /* A call instruction of fast code whose callee is a fast method ready to run (clr_fast.c). */
@@ -283,7 +306,7 @@ struct clr_runtime {
     /* Load-time tables, bump-allocated from cfg.ram after this struct. */
     uint8_t *arena_top;
     uint8_t *arena_end;
-    size_t tables_size;
+    uint32_t table_bytes[CLR_TABLE_KINDS]; /* what each kind took */
     /* The call stack: frames and slots (arguments, locals, evaluation stacks). */
     struct clr_frame *frames; /* the running thread's call stack (struct clr_thread keeps the others') */
     uint32_t frame_capacity;
@@ -317,6 +340,8 @@ struct clr_runtime {
     struct clr_object *out_of_memory;    /* made at load, thrown for every OutOfMemoryException (NULL: none) */
     clr_handle exception_types[CLR_EXC_COUNT]; /* corlib's class per runtime exception, CLR_NONE32 if absent */
     bool exception_final; /* no handler: a filter's endfilter ended the first pass */
+    bool exception_rethrown; /* by rethrow: its catch adds the frames below the rethrowing one to its trace */
+    struct clr_failed_init failed_inits[CLR_FAILED_INITS];
     struct clr_string *empty_string;
     clr_handle string_type; /* System.String, the type of string blocks */
     clr_handle array_type;  /* System.Array, the type arrays dispatch virtual calls on */
@@ -367,6 +392,13 @@ struct clr_member_ref {
 };
 
 extern const uint8_t clr_table_entry_size[CLR_TABLE_COUNT];
+
+/* The vtable slot of MethodDef row `method`, CLR_NONE16 when it is not virtual. */
+static inline uint16_t clr_method_slot(const struct clr_assembly *a, uint32_t method)
+{
+    const uint8_t slot = a->method_slot[method];
+    return slot != CLR_NO_SLOT ? slot : CLR_NONE16;
+}
 
 /* Row `index` of a table (the loader checked the table's bounds; callers check the index). */
 static inline const uint8_t *clr_row(const struct clr_assembly *a, unsigned table, uint32_t index)
@@ -430,7 +462,12 @@ size_t clr_method_full_name(const struct clr_assembly *a, uint32_t method, char 
 
 /* ---- load (clr_loader.c, clr_check.c, clr_resolve.c, clr_natives.c) ---- */
 
+/* Zeroed RAM from the arena, 16-byte aligned (call stack, heap); NULL when it does not fit. */
 void *clr_arena_alloc(struct clr_runtime *rt, size_t bytes);
+/* The same for a load-time table of `kind`, 8-byte aligned (a slot's alignment), counted per kind. */
+void *clr_table_alloc(struct clr_runtime *rt, enum clr_table_kind kind, size_t bytes);
+/* Gives back the end of the last table allocated (`table`, of `kind`) past its first `used` bytes. */
+void clr_table_trim(struct clr_runtime *rt, enum clr_table_kind kind, void *table, size_t allocated, size_t used);
 /* The assembly's name for messages, or "#n at offset 0x..." while its name cannot be trusted yet. */
 const char *clr_assembly_label(const struct clr_runtime *rt, const struct clr_assembly *a, char *buf, size_t cap);
 bool clr_check_assembly(struct clr_runtime *rt, struct clr_assembly *a);
@@ -524,6 +561,8 @@ struct clr_corlib_elem_type {
     uint8_t elem;
 };
 extern const struct clr_corlib_elem_type clr_corlib_elem_types[CLR_CORLIB_ELEM_TYPES];
+/* The TypeDef of field row `field` of `a` when it holds a struct (elem CLR_ELEM_VALUETYPE), CLR_NONE32 otherwise. */
+clr_handle clr_field_struct_type(struct clr_runtime *rt, const struct clr_assembly *a, uint32_t field);
 /* What a location of TypeDef `type` holds: 0 for classes and interfaces, the primitive element type of a
  * primitive or an enum, CLR_ELEM_VALUETYPE for a struct (by names, usable before the types are prepared). */
 uint8_t clr_type_value_elem(struct clr_runtime *rt, clr_handle type);
@@ -563,6 +602,12 @@ void clr_report_unhandled(struct clr_runtime *rt);
 struct clr_string *clr_exception_message(struct clr_runtime *rt);
 /* An object of corlib class `type` for the runtime exception recorded, with its message; NULL when the heap is full. */
 struct clr_object *clr_exception_new(struct clr_runtime *rt, clr_handle type);
+/* Exception._stackTrace of `exc`, caught in frame `catch_frame`: the frames from the throw point (and the internal
+ * call that threw, if any) down to it, one "   at N.T.M(Int32)" line each; a rethrown exception's trace gets the
+ * frames below the rethrowing one added. Left as it was when the heap is full. */
+void clr_exception_record_trace(struct clr_runtime *rt, struct clr_object *exc, uint32_t catch_frame);
+/* A throw (not a rethrow) of `exc`: its trace is recorded anew. */
+void clr_exception_clear_trace(struct clr_object *exc);
 /* Makes rt->out_of_memory at load: when OutOfMemoryException is thrown, the heap has no room left for it. */
 void clr_prepare_out_of_memory(struct clr_runtime *rt);
 
@@ -599,7 +644,7 @@ static inline clr_handle clr_virtual_target(struct clr_runtime *rt, clr_handle t
     const uint16_t owner = clr_rd16(clr_row(a, CLR_TBL_METHOD_DEF, row) + CLR_METHODDEF_OWNER);
     if (a->types[owner].interface)
         return clr_interface_target(rt, type, method);
-    const uint16_t slot = a->method_slot[row];
+    const uint16_t slot = clr_method_slot(a, row);
     if (slot == CLR_NONE16)
         return method;
     const struct clr_type_info *ti = &rt->assemblies[CLR_HANDLE_ASSEMBLY(type)].types[CLR_HANDLE_ROW(type)];

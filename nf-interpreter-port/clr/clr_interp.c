@@ -112,6 +112,8 @@ static enum clr_exception push_frame(struct clr_runtime *rt, struct clr_assembly
 enum clr_exception clr_start_type_init(struct clr_runtime *rt, struct clr_assembly *a, uint16_t type, bool *started)
 {
     *started = false;
+    if (type != CLR_NONE16 && a->type_init[type] == CLR_TYPE_INIT_FAILED)
+        return clr_type_init_throw_again(rt, a, type);
     if (type == CLR_NONE16 || a->type_init[type] != CLR_TYPE_NOT_INITIALISED)
         return CLR_EXC_NONE;
     struct clr_type_def td;
@@ -148,7 +150,7 @@ enum clr_exception clr_init_before_call(struct clr_runtime *rt, struct clr_frame
     const uint32_t row = CLR_HANDLE_ROW(method);
     const uint16_t owner = clr_rd16(clr_row(a, CLR_TBL_METHOD_DEF, row) + 8);
     *restart = false;
-    if (a->type_init[owner] != CLR_TYPE_NOT_INITIALISED)
+    if (a->type_init[owner] != CLR_TYPE_NOT_INITIALISED && a->type_init[owner] != CLR_TYPE_INIT_FAILED)
         return CLR_EXC_NONE;
     struct clr_type_def td;
     clr_read_type_def(a, owner, &td);
@@ -1099,7 +1101,7 @@ static enum clr_exception instance_field(struct clr_runtime *rt, struct clr_fram
     }
     if (slot->kind == CLR_K_NONE) {
         clr_slot_zero(slot, info.elem);
-        slot->type = info.type;
+        slot->type = clr_field_struct_type(rt, fa, CLR_HANDLE_ROW(h));
     }
     if (store) {
         if (!clr_store_convert(info.elem, slot, &f->sp[-1]))
@@ -1465,6 +1467,8 @@ static enum clr_exception unwind_continue(struct clr_runtime *rt, struct clr_obj
                                                             .target = target_frame, .clause = (uint16_t)i,
                                                             .target_clause = (uint16_t)target_clause});
         }
+        if (frame == target_frame && target_clause == CLR_TYPE_INIT_BOUNDARY)
+            return clr_type_init_failed(rt, exc);
         if (frame <= target_frame)
             return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "The exception handler was not reached.");
         rt->depth--;
@@ -1482,20 +1486,26 @@ static bool materialize(struct clr_runtime *rt, clr_handle type)
                                : clr_exception_new(rt, type);
     if (o == NULL)
         return false;
+    if (o == rt->out_of_memory) /* thrown again and again: its trace is this throw's */
+        clr_exception_clear_trace(o);
     rt->exception_object = o;
-    rt->exception = CLR_EXC_THROWN;
-    rt->exception_native = CLR_NONE32;
+    rt->exception = CLR_EXC_THROWN; /* exception_native stays for the trace the catch records */
     rt->exception_detail[0] = '\0';
     return true;
 }
 
-/* The catch (or accepting filter) at (frame, clause) handles the exception: the second pass starts. */
+/* The catch (or accepting filter) at (frame, clause), or the boundary of the .cctor frame `frame`
+ * (CLR_TYPE_INIT_BOUNDARY), handles the exception: its trace is recorded and the second pass starts. */
 static enum clr_exception handle_at(struct clr_runtime *rt, uint32_t frame, uint32_t clause)
 {
+    clr_exception_record_trace(rt, rt->exception_object, frame);
+    rt->exception_native = CLR_NONE32;
+    rt->exception_rethrown = false;
     uint32_t first;
     clause_count(&rt->frames[frame], &first);
-    struct eh_clause found;
-    read_clause(&rt->frames[frame], first, clause, &found);
+    struct eh_clause found = {.try_start = UINT32_MAX}; /* the boundary: every handler of the frame is left */
+    if (clause != CLR_TYPE_INIT_BOUNDARY)
+        read_clause(&rt->frames[frame], first, clause, &found);
     /* Handlers running in frames the exception leaves, or in the catch's frame around its try, are abandoned. */
     while (rt->eh_count > 0) {
         const struct clr_eh_record *r = &rt->eh[rt->eh_count - 1];
@@ -1581,6 +1591,12 @@ static bool search(struct clr_runtime *rt, uint32_t frame, uint32_t start, enum 
                 *result = CLR_EXC_NONE;
                 return true;
             }
+            if (f->init_type != CLR_NONE16) { /* nothing in the .cctor catches it: the type fails */
+                if (!materialize(rt, type))
+                    return false;
+                *result = handle_at(rt, frame, CLR_TYPE_INIT_BOUNDARY);
+                return true;
+            }
         }
         if (floor == 0)
             return false;
@@ -1640,8 +1656,10 @@ enum clr_exception clr_throw_slot(struct clr_runtime *rt, const struct clr_slot 
         return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "The value thrown is not an object.");
     rt->exception = CLR_EXC_THROWN;
     rt->exception_object = (struct clr_object *)v->v.o;
+    clr_exception_clear_trace(rt->exception_object); /* a throw (not a rethrow) records its trace anew */
     rt->exception_native = CLR_NONE32;
     rt->exception_detail[0] = '\0';
+    rt->exception_rethrown = false;
     return CLR_EXC_THROWN;
 }
 
@@ -1666,6 +1684,7 @@ static enum clr_exception do_throw(struct clr_runtime *rt, struct clr_frame *f, 
     rt->exception_object = o;
     rt->exception_native = CLR_NONE32;
     rt->exception_detail[0] = '\0';
+    rt->exception_rethrown = true;
     return CLR_EXC_THROWN;
 }
 
@@ -2174,6 +2193,13 @@ static enum clr_exception run_thread(struct clr_runtime *rt)
     }
 }
 
+/* The entry frame's type initialiser runs before its first instruction: no try range holds it (op_ip past the
+ * body), so a TypeInitializationException from it is not caught there, as on .NET. */
+static void not_started(struct clr_frame *f)
+{
+    f->op_ip = f->il_size;
+}
+
 enum clr_exception clr_push_entry(struct clr_runtime *rt, clr_handle method)
 {
     struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(method)];
@@ -2227,6 +2253,7 @@ enum clr_result clr_run(struct clr_runtime *rt)
     if (exc == CLR_EXC_NONE)
         exc = push_frame(rt, a, row, CLR_NONE16);
     if (exc == CLR_EXC_NONE) {
+        not_started(&rt->frames[0]);
         /* Calling Main initialises a precise entry type first, as any other call does. */
         struct clr_method_def md;
         struct clr_type_def td;
@@ -2261,6 +2288,8 @@ enum clr_exception clr_call_top(struct clr_runtime *rt, clr_handle method, const
         if (md.arg_count > 0 && args != rt->slots)
             memmove(rt->slots, args, md.arg_count * sizeof *args);
         exc = push_frame(rt, a, row, CLR_NONE16);
+        if (exc == CLR_EXC_NONE)
+            not_started(&rt->frames[0]);
     }
     bool started;
     if (exc == CLR_EXC_NONE && (td.flags & CLR_TYPE_ATTR_BEFORE_FIELD_INIT) == 0)

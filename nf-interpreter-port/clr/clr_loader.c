@@ -13,20 +13,55 @@ static const char *const table_names[CLR_TABLE_COUNT] = {
 };
 
 #define RAM_ALIGN 16u
+#define TABLE_ALIGN 8u /* _Alignof(struct clr_slot) on both targets: statics are slots */
+
+static const char *const table_kind_names[CLR_TABLE_KINDS] = {
+    "ref targets", "type infos", "vtables", "method slots", "field infos", "statics", "type-init states", "literals",
+    "alignment",
+};
+
+const char *clr_table_kind_name(enum clr_table_kind kind)
+{
+    return (unsigned)kind < CLR_TABLE_KINDS ? table_kind_names[kind] : "?";
+}
 
 static uintptr_t align_up(uintptr_t v, uintptr_t align)
 {
     return (v + align - 1) & ~(align - 1);
 }
 
-void *clr_arena_alloc(struct clr_runtime *rt, size_t bytes)
+static void *arena_alloc(struct clr_runtime *rt, size_t bytes, uintptr_t align)
 {
-    uint8_t *p = (uint8_t *)align_up((uintptr_t)rt->arena_top, RAM_ALIGN);
+    uint8_t *p = (uint8_t *)align_up((uintptr_t)rt->arena_top, align);
     if (p > rt->arena_end || bytes > (size_t)(rt->arena_end - p))
         return NULL;
     memset(p, 0, bytes);
     rt->arena_top = p + bytes;
     return p;
+}
+
+void *clr_arena_alloc(struct clr_runtime *rt, size_t bytes)
+{
+    return arena_alloc(rt, bytes, RAM_ALIGN);
+}
+
+void *clr_table_alloc(struct clr_runtime *rt, enum clr_table_kind kind, size_t bytes)
+{
+    const uint8_t *before = rt->arena_top;
+    uint8_t *p = arena_alloc(rt, bytes, TABLE_ALIGN);
+    if (p != NULL) {
+        rt->table_bytes[kind] += (uint32_t)bytes;
+        rt->table_bytes[CLR_TABLE_ALIGNMENT] += (uint32_t)(p - before);
+    }
+    return p;
+}
+
+void clr_table_trim(struct clr_runtime *rt, enum clr_table_kind kind, void *table, size_t allocated, size_t used)
+{
+    if ((uint8_t *)table + allocated != rt->arena_top || used > allocated)
+        return; /* not the last allocation: nothing to give back */
+    rt->arena_top = (uint8_t *)table + used;
+    rt->table_bytes[kind] -= (uint32_t)(allocated - used);
 }
 
 /*
@@ -202,7 +237,6 @@ static bool reserve_stack(struct clr_runtime *rt, const struct clr_config *cfg)
 {
     rt->frame_capacity = cfg->max_call_depth != 0 ? cfg->max_call_depth : CLR_DEFAULT_CALL_DEPTH;
     const uint32_t slots = cfg->stack_slots != 0 ? cfg->stack_slots : CLR_DEFAULT_STACK_SLOTS;
-    rt->tables_size = (size_t)(rt->arena_top - (uint8_t *)rt);
     rt->frames = clr_arena_alloc(rt, (size_t)rt->frame_capacity * sizeof(struct clr_frame));
     rt->slots = rt->frames != NULL ? clr_arena_alloc(rt, (size_t)slots * sizeof(struct clr_slot)) : NULL;
     if (rt->slots == NULL) {
@@ -293,8 +327,8 @@ enum clr_result clr_load(const struct clr_config *cfg, struct clr_runtime **out)
 
 struct clr_memory_use clr_memory_use(const struct clr_runtime *rt)
 {
-    return (struct clr_memory_use){
-        .tables = rt->tables_size,
+    struct clr_memory_use use = {
+        .state = sizeof *rt,
         .stack = (size_t)rt->frame_capacity * sizeof(struct clr_frame) +
                  (size_t)(rt->slots_end - rt->slots) * sizeof(struct clr_slot),
         .heap_size = clr_heap_size(&rt->heap),
@@ -304,6 +338,11 @@ struct clr_memory_use clr_memory_use(const struct clr_runtime *rt)
         .live_bytes = rt->gc.live_after,
         .mark_rescans = rt->gc.rescans,
     };
+    for (unsigned k = 0; k < CLR_TABLE_KINDS; k++) {
+        use.table_kind[k] = rt->table_bytes[k];
+        use.tables += rt->table_bytes[k];
+    }
+    return use;
 }
 
 const char *clr_result_text(enum clr_result result)

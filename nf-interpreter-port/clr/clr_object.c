@@ -58,8 +58,8 @@ static bool prepare_type(struct clr_runtime *rt, struct clr_assembly *a, uint32_
         return false;
     uint32_t size = bi->vtable_size;
     clr_handle *vtable = NULL;
-    if (size + virtuals > 0) {
-        vtable = clr_arena_alloc(rt, (size + virtuals) * sizeof *vtable);
+    if (virtuals > 0) {
+        vtable = clr_table_alloc(rt, CLR_TABLE_VTABLES, (size + virtuals) * sizeof *vtable);
         if (vtable == NULL)
             return false;
         if (size > 0)
@@ -84,12 +84,14 @@ static bool prepare_type(struct clr_runtime *rt, struct clr_assembly *a, uint32_
                 }
             }
         }
+        if (slot >= CLR_VTABLE_MAX)
+            return false;
         if (slot == size)
             size++;
         vtable[slot] = CLR_HANDLE(a->index, m);
-        a->method_slot[m] = (uint16_t)slot;
+        a->method_slot[m] = (uint8_t)slot;
     }
-    ti->vtable = vtable;
+    ti->vtable = virtuals > 0 ? vtable : bi->vtable; /* nothing overridden or added: the base's, shared */
     ti->vtable_size = (uint16_t)size;
     ti->value_elem = clr_type_value_elem(rt, CLR_HANDLE(a->index, t));
     ti->interface = (td.flags & CLR_TYPE_ATTR_INTERFACE) != 0;
@@ -100,13 +102,13 @@ static bool prepare_type(struct clr_runtime *rt, struct clr_assembly *a, uint32_
 bool clr_prepare_types(struct clr_runtime *rt, struct clr_assembly *a)
 {
     const uint32_t types = a->tables[CLR_TBL_TYPE_DEF].count, methods = a->tables[CLR_TBL_METHOD_DEF].count;
-    a->types = clr_arena_alloc(rt, types * sizeof *a->types);
-    a->method_slot = clr_arena_alloc(rt, methods * sizeof *a->method_slot);
+    a->types = clr_table_alloc(rt, CLR_TABLE_TYPE_INFOS, types * sizeof *a->types);
+    a->method_slot = clr_table_alloc(rt, CLR_TABLE_METHOD_SLOTS, methods * sizeof *a->method_slot);
     if ((types > 0 && a->types == NULL) || (methods > 0 && a->method_slot == NULL))
         goto no_ram;
     memset(a->types, 0, types * sizeof *a->types);
     for (uint32_t m = 0; m < methods; m++)
-        a->method_slot[m] = CLR_NONE16;
+        a->method_slot[m] = CLR_NO_SLOT;
     /* Base types first: each pass prepares the types whose base is ready; a cycle makes no progress. */
     uint32_t done = 0;
     for (bool progress = true; progress && done < types;) {
@@ -120,8 +122,8 @@ bool clr_prepare_types(struct clr_runtime *rt, struct clr_assembly *a)
             if (!prepare_type(rt, a, t, base)) {
                 char name[96];
                 clr_type_full_name(a, t, '/', name, sizeof name);
-                clr_log(rt, "assembly %s: type %s has too many fields or virtual methods, or no RAM is left for its "
-                            "vtable", a->name, name);
+                clr_log(rt, "assembly %s: type %s has more than 65534 instance fields or "
+                            "%u vtable slots, or no RAM is left for its vtable", a->name, name, CLR_VTABLE_MAX - 1);
                 return false;
             }
             done++;

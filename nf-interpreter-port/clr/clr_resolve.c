@@ -27,7 +27,7 @@ static bool type_matches(const struct clr_assembly *a, uint32_t t, uint32_t encl
 static bool resolve_assembly_refs(struct clr_runtime *rt, struct clr_assembly *a)
 {
     const uint32_t count = a->tables[CLR_TBL_ASSEMBLY_REF].count;
-    a->assembly_ref_target = clr_arena_alloc(rt, count);
+    a->assembly_ref_target = clr_table_alloc(rt, CLR_TABLE_REF_TARGETS, count);
     if (count > 0 && a->assembly_ref_target == NULL)
         goto no_ram;
     for (uint32_t i = 0; i < count; i++) {
@@ -86,7 +86,7 @@ static bool resolve_type_ref(const struct clr_runtime *rt, struct clr_assembly *
 static bool resolve_type_refs(struct clr_runtime *rt, struct clr_assembly *a)
 {
     const uint32_t count = a->tables[CLR_TBL_TYPE_REF].count;
-    a->type_ref_target = clr_arena_alloc(rt, count * sizeof *a->type_ref_target);
+    a->type_ref_target = clr_table_alloc(rt, CLR_TABLE_REF_TARGETS, count * sizeof *a->type_ref_target);
     if (count > 0 && a->type_ref_target == NULL) {
         clr_log(rt, "assembly %s: no RAM left to resolve its references: give the runtime more RAM", a->name);
         return false;
@@ -183,7 +183,7 @@ static bool resolve_member_refs(struct clr_runtime *rt, struct clr_assembly *a, 
 {
     const unsigned table = method ? CLR_TBL_METHOD_REF : CLR_TBL_FIELD_REF;
     const uint32_t count = a->tables[table].count;
-    clr_handle *targets = clr_arena_alloc(rt, count * sizeof *targets);
+    clr_handle *targets = clr_table_alloc(rt, CLR_TABLE_REF_TARGETS, count * sizeof *targets);
     if (count > 0 && targets == NULL) {
         clr_log(rt, "assembly %s: no RAM left to resolve its references: give the runtime more RAM", a->name);
         return false;

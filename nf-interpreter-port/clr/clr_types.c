@@ -228,21 +228,30 @@ bool clr_store_convert(uint8_t elem, struct clr_slot *dst, const struct clr_slot
     return true;
 }
 
+clr_handle clr_field_struct_type(struct clr_runtime *rt, const struct clr_assembly *a, uint32_t field)
+{
+    if (a->fields[field].elem != CLR_ELEM_VALUETYPE)
+        return CLR_NONE32;
+    const uint8_t *fsig = clr_blob_at(a, clr_field_def_signature(a, field)) + 1;
+    clr_handle type;
+    clr_sig_read_type_of(rt, a, &fsig, &type);
+    return type;
+}
+
 bool clr_prepare_statics(struct clr_runtime *rt, struct clr_assembly *a)
 {
     const uint32_t types = a->tables[CLR_TBL_TYPE_DEF].count, fields = a->tables[CLR_TBL_FIELD_DEF].count;
-    a->type_init = clr_arena_alloc(rt, types);
-    a->fields = clr_arena_alloc(rt, fields * sizeof *a->fields);
+    a->type_init = clr_table_alloc(rt, CLR_TABLE_TYPE_INIT, types);
+    a->fields = clr_table_alloc(rt, CLR_TABLE_FIELD_INFOS, fields * sizeof *a->fields);
     if ((types > 0 && a->type_init == NULL) || (fields > 0 && a->fields == NULL))
         goto no_ram;
     for (uint32_t f = 0; f < fields; f++) {
         const uint32_t flags = clr_field_def_flags(a, f);
         const bool has_storage = (flags & CLR_FIELD_ATTR_STATIC) != 0 && (flags & CLR_FIELD_ATTR_LITERAL) == 0;
         const uint8_t *fsig = clr_blob_at(a, clr_field_def_signature(a, f)) + 1;
-        clr_handle type;
-        const uint8_t elem = clr_sig_read_type_of(rt, a, &fsig, &type);
+        const uint8_t elem = clr_sig_read_type(rt, a, &fsig);
         a->fields[f] = (struct clr_field_info){has_storage ? (uint16_t)a->static_count : CLR_NONE16, CLR_NONE16,
-                                               CLR_NONE16, elem, type};
+                                               CLR_NONE16, elem};
         a->static_count += has_storage;
     }
     for (uint32_t t = 0; t < types; t++) {
@@ -251,7 +260,7 @@ bool clr_prepare_statics(struct clr_runtime *rt, struct clr_assembly *a)
         for (uint32_t f = td.first_field; f < (uint32_t)td.first_field + td.field_count; f++)
             a->fields[f].owner = (uint16_t)t;
     }
-    a->statics = clr_arena_alloc(rt, a->static_count * sizeof *a->statics);
+    a->statics = clr_table_alloc(rt, CLR_TABLE_STATICS, a->static_count * sizeof *a->statics);
     if (a->static_count > 0 && a->statics == NULL)
         goto no_ram;
     for (uint32_t f = 0; f < fields; f++) {
@@ -259,7 +268,7 @@ bool clr_prepare_statics(struct clr_runtime *rt, struct clr_assembly *a)
             continue;
         struct clr_slot *slot = &a->statics[a->fields[f].static_slot];
         clr_slot_zero(slot, a->fields[f].elem);
-        slot->type = a->fields[f].type;
+        slot->type = clr_field_struct_type(rt, a, f);
     }
     return true;
 no_ram:

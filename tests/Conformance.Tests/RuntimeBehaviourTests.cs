@@ -22,6 +22,18 @@ public class RuntimeBehaviourTests
     }
 
     [Fact]
+    public void A_failing_static_constructor_of_the_entry_type_is_unhandled_before_Main()
+    {
+        var (exit, output, log) = RunProgram("FailedEntryType");
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("Unhandled exception: System.TypeInitializationException: The type initializer for " +
+                        "'RuntimeBehaviour.FailedEntryType.Program' threw an exception.\n" +
+                        " ---> System.DivideByZeroException: Attempted to divide by zero.\n" +
+                        "   at RuntimeBehaviour.FailedEntryType.Program.Main()\n", log);
+    }
+
+    [Fact]
     public void A_deadlock_is_reported_and_ends_the_program()
     {
         var (exit, output, log) = RunProgram("Deadlock");

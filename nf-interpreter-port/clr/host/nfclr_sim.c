@@ -238,8 +238,12 @@ int main(int argc, char **argv)
     fflush(stdout);
     if (stats && rt != NULL) {
         const struct clr_memory_use use = clr_memory_use(rt);
-        fprintf(stderr, "nfclr_sim: tables %zu bytes, stack %zu bytes, heap %zu of %zu bytes used\n", use.tables,
-                use.stack, use.heap_used, use.heap_size);
+        fprintf(stderr, "nfclr_sim: state %zu bytes, tables %zu bytes, stack %zu bytes, heap %zu of %zu bytes used\n",
+                use.state, use.tables, use.stack, use.heap_used, use.heap_size);
+        fprintf(stderr, "nfclr_sim: tables:");
+        for (unsigned k = 0; k < CLR_TABLE_KINDS; k++)
+            fprintf(stderr, "%s %s %zu", k > 0 ? "," : "", clr_table_kind_name((enum clr_table_kind)k), use.table_kind[k]);
+        fprintf(stderr, "\n");
         fprintf(stderr, "nfclr_sim: gc %u collections, %llu bytes freed, %zu bytes live after the last\n",
                 (unsigned)use.collections, (unsigned long long)use.bytes_freed, use.live_bytes);
     }

@@ -21,6 +21,15 @@
 #define MCUBOOT_MAGIC 0x96F3B83Du
 #define MCUBOOT_HEADER_SIZE 0x200u
 
+/*
+ * The main thread's call stack: 52 bytes per frame and 16 per slot, 7.6 KiB. Twice the deepest use measured with
+ * nfclr_sim --max-depth/--stack-slots (bench/runtime/README.md, RAM): the SMP server conformance program 16 frames and
+ * 161 slots, the default app 13 and 112, the corlib's tests 11 and 89, the other conformance programs at most 13 and
+ * 139. StaticCallsAndRecursion recurses 200 deep on purpose (202 frames, 1822 slots): a host-only program.
+ */
+#define NFCLR_CALL_DEPTH 32u
+#define NFCLR_STACK_SLOTS 384u
+
 /* Tables, call stack and managed heap; clr_memory_use reports the split at the end. */
 #define NFCLR_RAM_SIZE (256u * 1024u)
 static uint8_t clr_ram[NFCLR_RAM_SIZE] __attribute__((aligned(8)));
@@ -68,6 +77,18 @@ static uint32_t rd32(const volatile uint8_t *p)
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
+/* The runtime's RAM besides the managed heap, once loaded (the default app serves on and never reaches the end). */
+static void log_load_ram(const struct clr_runtime *rt)
+{
+    const struct clr_memory_use use = clr_memory_use(rt);
+    board_log("nfclr: loaded: state %lu, tables %lu, stack %lu bytes (%lu besides the heap).", (unsigned long)use.state,
+              (unsigned long)use.tables, (unsigned long)use.stack,
+              (unsigned long)(use.state + use.tables + use.stack));
+    for (unsigned k = 0; k < CLR_TABLE_KINDS; k++)
+        board_log("nfclr: tables: %s %lu.", clr_table_kind_name((enum clr_table_kind)k),
+                  (unsigned long)use.table_kind[k]);
+}
+
 int main(void)
 {
     const uint8_t *partition = (const uint8_t *)(uintptr_t)PM_MANAGED_DEPLOY_ADDRESS;
@@ -87,13 +108,17 @@ int main(void)
         .image_size = PM_MANAGED_DEPLOY_SIZE - MCUBOOT_HEADER_SIZE, /* the partition's end bounds the walk */
         .ram = clr_ram,
         .ram_size = sizeof clr_ram,
+        .max_call_depth = NFCLR_CALL_DEPTH,
+        .stack_slots = NFCLR_STACK_SLOTS,
         .hal = {.console_write = console_write, .log_line = log_line, .ctx = NULL},
     };
     nfclr_board_setup(&cfg);
     struct clr_runtime *rt = NULL;
     enum clr_result result = clr_load(&cfg, &rt);
-    if (result == CLR_OK)
+    if (result == CLR_OK) {
+        log_load_ram(rt);
         result = clr_run(rt);
+    }
     if (result == CLR_NO_ENTRY_POINT) /* a test assembly: its unit tests, one line each, then the summary */
         result = clr_run_tests(rt, NULL);
     if (line_len > 0)

@@ -410,6 +410,23 @@ uint16_t prog_method(struct prog *p, const char *name, uint32_t sig, uint32_t lo
     return m;
 }
 
+uint16_t prog_instance_method(struct prog *p, const char *name, uint16_t flags, uint32_t sig, struct il *il)
+{
+    il_finish(il);
+    const uint16_t m = ib_method_def(p->app, name, flags, 0, sig, IB_NONE, 8);
+    ib_method_body(p->app, m, il->code, il->len);
+    return m;
+}
+
+uint16_t prog_printer(struct prog *p, const char *name, uint16_t flags, const char *text)
+{
+    struct il il;
+    il_reset(&il);
+    prog_print_text(p, &il, text);
+    il_op(&il, CEE_RET);
+    return prog_instance_method(p, name, flags, ib_sig(p->app, SIG_BYTES(0, CLR_SIG_HASTHIS, 0, CLR_ELEM_VOID)), &il);
+}
+
 size_t prog_image(struct prog *p, uint8_t *out, size_t cap)
 {
     il_finish(&p->main_il);

@@ -112,6 +112,10 @@ void prog_print_str(struct prog *p, struct il *il);
 void prog_print_text(struct prog *p, struct il *il, const char *text);
 /* A static method of the open type in app with a finished body. */
 uint16_t prog_method(struct prog *p, const char *name, uint32_t sig, uint32_t locals, struct il *il);
+/* An instance method of the open type (flags: MA_VIRTUAL, newslot 0x0100, ...) with a finished body. */
+uint16_t prog_instance_method(struct prog *p, const char *name, uint16_t flags, uint32_t sig, struct il *il);
+/* An instance method void() of the open type that prints `text`. */
+uint16_t prog_printer(struct prog *p, const char *name, uint16_t flags, const char *text);
 
 /* Builds corlib + app into one image (out), returns its size. Main gets main_il (finished here). */
 size_t prog_image(struct prog *p, uint8_t *out, size_t cap);

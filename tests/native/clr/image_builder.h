@@ -19,7 +19,7 @@
 
 #include "clr_format.h"
 
-#define IB_MAX_ROWS 256
+#define IB_MAX_ROWS 512
 #define IB_STRINGS_MAX 16384
 #define IB_BLOB_MAX 8192
 #define IB_IL_MAX 65536

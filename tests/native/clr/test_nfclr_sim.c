@@ -127,7 +127,9 @@ TEST(options_set_the_runtime_memory)
     char args[600], out[4096];
     snprintf(args, sizeof args, "--ram 65536 --max-depth 16 --stack-slots 512 --stats %s", path);
     CHECK_EQ(run_sim(args, true, out, sizeof out), 0);
-    CHECK_CONTAINS(out, "nfclr_sim: tables ");
+    CHECK_CONTAINS(out, "nfclr_sim: state ");
+    CHECK_CONTAINS(out, " bytes, tables ");
+    CHECK_CONTAINS(out, "nfclr_sim: tables: ref targets ");
     CHECK_CONTAINS(out, " bytes used\n");
     CHECK_CONTAINS(out, "nfclr_sim: gc 0 collections, 0 bytes freed, 0 bytes live after the last\n");
     /* Under stress every allocation collects first. */

@@ -212,5 +212,5 @@ TEST(firmware_internal_calls_are_sorted_and_checksummed_from_their_names)
         crc = ib_crc32(crc, "\n", 1);
     }
     CHECK_EQ(clr_native_checksum(n), crc);
-    CHECK_STR_EQ(n->methods[0].canonical_name, "System.Array::get_Length()");
+    CHECK_STR_EQ(n->methods[0].canonical_name, "System.Array::GetValue(System.Int32)");
 }

@@ -10,24 +10,6 @@
 
 static const uint8_t void_this_sig[] = {0, CLR_SIG_HASTHIS, 0, CLR_ELEM_VOID};
 
-static uint16_t method(struct prog *p, const char *name, uint16_t flags, uint32_t sig, struct il *il)
-{
-    il_finish(il);
-    const uint16_t m = ib_method_def(p->app, name, flags, 0, sig, IB_NONE, 8);
-    ib_method_body(p->app, m, il->code, il->len);
-    return m;
-}
-
-/* A method whose body prints `text` and returns. */
-static uint16_t printer(struct prog *p, const char *name, uint16_t flags, const char *text)
-{
-    struct il il;
-    il_reset(&il);
-    prog_print_text(p, &il, text);
-    il_op(&il, CEE_RET);
-    return method(p, name, flags, ib_sig(p->app, void_this_sig, sizeof void_this_sig), &il);
-}
-
 struct classes {
     uint16_t base, derived, x, s, big, base_ctor, derived_ctor, base_v, base_w, derived_w, derived_v;
 };
@@ -51,7 +33,8 @@ static struct classes make_classes(struct prog *p)
     il_op(&il, CEE_LDARG_1);
     il_tok(&il, CEE_STFLD, TOK_FIELD_DEF(c.x));
     il_op(&il, CEE_RET);
-    c.base_ctor = method(p, ".ctor", 0, ib_sig(p->app, SIG_BYTES(0, CLR_SIG_HASTHIS, 1, CLR_ELEM_VOID, CLR_ELEM_I4)), &il);
+    c.base_ctor = prog_instance_method(p, ".ctor", 0,
+                                       ib_sig(p->app, SIG_BYTES(0, CLR_SIG_HASTHIS, 1, CLR_ELEM_VOID, CLR_ELEM_I4)), &il);
     il_reset(&il);
     prog_print_text(p, &il, "Base.V ");
     il_op(&il, CEE_LDARG_0);
@@ -59,8 +42,9 @@ static struct classes make_classes(struct prog *p)
     prog_print_i4(p, &il);
     prog_print_text(p, &il, " ");
     il_op(&il, CEE_RET);
-    c.base_v = method(p, "V", MA_VIRTUAL | 0x0100, ib_sig(p->app, void_this_sig, sizeof void_this_sig), &il);
-    c.base_w = printer(p, "W", MA_VIRTUAL | 0x0100, "Base.W ");
+    c.base_v =
+        prog_instance_method(p, "V", MA_VIRTUAL | 0x0100, ib_sig(p->app, void_this_sig, sizeof void_this_sig), &il);
+    c.base_w = prog_printer(p, "W", MA_VIRTUAL | 0x0100, "Base.W ");
     c.derived = ib_type_def(p->app, "App", "Derived", 0, TOK_TYPE_DEF(c.base));
     c.s = ib_field_def(p->app, "s", 0, ib_sig(p->app, SIG_BYTES(CLR_SIG_FIELD, CLR_ELEM_STRING)));
     il_reset(&il);
@@ -71,15 +55,15 @@ static struct classes make_classes(struct prog *p)
     il_op(&il, CEE_LDARG_2);
     il_tok(&il, CEE_STFLD, TOK_FIELD_DEF(c.s));
     il_op(&il, CEE_RET);
-    c.derived_ctor = method(p, ".ctor", 0,
+    c.derived_ctor = prog_instance_method(p, ".ctor", 0,
                             ib_sig(p->app, SIG_BYTES(0, CLR_SIG_HASTHIS, 2, CLR_ELEM_VOID, CLR_ELEM_I4, CLR_ELEM_STRING)), &il);
     il_reset(&il);
     prog_print_text(p, &il, "Derived.V ");
     il_op(&il, CEE_LDARG_0);
     il_tok(&il, CEE_CALL, TOK_METHOD_DEF(c.base_v)); /* base.V() */
     il_op(&il, CEE_RET);
-    c.derived_v = method(p, "V", MA_VIRTUAL, ib_sig(p->app, void_this_sig, sizeof void_this_sig), &il);
-    c.derived_w = printer(p, "W", MA_VIRTUAL | 0x0100, "Derived.W ");
+    c.derived_v = prog_instance_method(p, "V", MA_VIRTUAL, ib_sig(p->app, void_this_sig, sizeof void_this_sig), &il);
+    c.derived_w = prog_printer(p, "W", MA_VIRTUAL | 0x0100, "Derived.W ");
     return c;
 }
 
@@ -201,7 +185,7 @@ TEST(an_abstract_class_cannot_be_created)
     struct il il;
     il_reset(&il);
     il_op(&il, CEE_RET);
-    const uint16_t ctor = method(p, ".ctor", 0, ib_sig(p->app, void_this_sig, sizeof void_this_sig), &il);
+    const uint16_t ctor = prog_instance_method(p, ".ctor", 0, ib_sig(p->app, void_this_sig, sizeof void_this_sig), &il);
     il_tok(prog_main(p), CEE_NEWOBJ, TOK_METHOD_DEF(ctor));
     il_op(prog_main(p), CEE_POP);
     il_op(prog_main(p), CEE_RET);
