@@ -520,7 +520,7 @@ static uint8_t fast_token_kind(unsigned op, unsigned *il_op)
 static bool check_fast(struct checker *c, const struct clr_method_def *md, struct il_walk *w)
 {
     const uint8_t *body = c->a->base + c->a->tables[CLR_TBL_IL].offset + md->il;
-    const uint32_t regs = (uint32_t)md->arg_count + md->local_count + md->max_stack;
+    const uint32_t temps = (uint32_t)md->arg_count + md->local_count, regs = temps + md->max_stack;
     if (md->il_size < 4u + md->local_count)
         return fast_refused(c, 0, "the body is shorter than its header");
     const uint32_t size = clr_rd16(body), map_size = clr_rd16(body + 2);
@@ -543,10 +543,13 @@ static bool check_fast(struct checker *c, const struct clr_method_def *md, struc
         const unsigned op = code[pc];
         const uint8_t *p = code + pc + 1;
         for (const char *o = clr_fast_operands[op]; *o != '\0'; o++) {
-            if ((*o == 'r' && *p >= regs) || (*o == 'p' && *p > regs))
+            /* Live bounds and call arguments start at the temporaries: the frame's sp is set from them. */
+            if (*o == 'r' && *p >= regs)
                 return fast_refused(c, pc, "a register outside the frame");
-            if (*o == 'n' && (uint32_t)p[-1] + *p + (op == CLR_FC_NEWOBJ ? 1u : 0u) > regs)
-                return fast_refused(c, pc, "call arguments outside the frame");
+            if (*o == 'p' && (*p > regs || *p < temps))
+                return fast_refused(c, pc, "a live bound outside the frame's temporaries");
+            if (*o == 'n' && (p[-1] < temps || (uint32_t)p[-1] + *p + (op == CLR_FC_NEWOBJ ? 1u : 0u) > regs))
+                return fast_refused(c, pc, "call arguments outside the frame's temporaries");
             if (*o == 'k') {
                 unsigned il_op;
                 const uint8_t kind = fast_token_kind(op, &il_op);

@@ -56,6 +56,10 @@ static inline __attribute__((always_inline)) bool push(struct clr_runtime *rt, c
         locals[i].v.i8 = 0;
         locals[i].kind = kinds[i];
     }
+    /* The load check cannot see a temporary read before it is written: it must not find a stale (maybe freed)
+     * reference there, to follow or, inside a live bound, to mark. */
+    for (unsigned i = 0; i < site->max_stack; i++)
+        stack[i].kind = CLR_K_NONE;
     struct clr_frame *f = &rt->frames[rt->depth++];
     f->assembly = &rt->assemblies[CLR_HANDLE_ASSEMBLY(site->target)];
     f->il = kinds + site->local_count;

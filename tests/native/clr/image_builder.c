@@ -238,6 +238,24 @@ void ib_method_body(struct ib_assembly *a, uint16_t method, const uint8_t *il, u
     a->il_len += len;
 }
 
+void ib_fast_body(struct ib_assembly *a, uint16_t method, uint16_t temporaries, const uint8_t *kinds,
+                  const uint8_t *code, uint16_t code_size, const uint8_t *map, uint16_t map_size)
+{
+    static uint8_t body[4 + 255 + 65535 + 65535];
+    uint8_t *r = ib_row(a, CLR_TBL_METHOD_DEF, method);
+    const uint8_t locals = r[11];
+    ib_put16(r + 6, (uint16_t)((get16(r + 6) & ~3u) | 2u));
+    ib_put16(r + 12, temporaries);
+    ib_put16(body, code_size);
+    ib_put16(body + 2, map_size);
+    if (locals > 0)
+        memcpy(body + 4, kinds, locals);
+    memcpy(body + 4 + locals, code, code_size);
+    if (map_size > 0)
+        memcpy(body + 4 + locals + code_size, map, map_size);
+    ib_method_body(a, method, body, 4u + locals + code_size + map_size);
+}
+
 void ib_internal_call(struct ib_assembly *a, const char *canonical_name, uint16_t method)
 {
     uint16_t i;

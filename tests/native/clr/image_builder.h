@@ -89,6 +89,10 @@ uint16_t ib_field_def(struct ib_assembly *a, const char *name, uint32_t flags, u
 uint16_t ib_method_def(struct ib_assembly *a, const char *name, uint16_t flags, uint16_t impl_flags, uint32_t sig,
                        uint32_t locals_sig, uint16_t max_stack);
 void ib_method_body(struct ib_assembly *a, uint16_t method, const uint8_t *il, uint32_t len);
+/* A fast-code body instead (DEPLOYMENT_FORMAT.md, "Fast code"): code type 2 in impl_flags, max_stack =
+ * temporaries; kinds holds one byte per local of the row (1 int32, 6 reference). */
+void ib_fast_body(struct ib_assembly *a, uint16_t method, uint16_t temporaries, const uint8_t *kinds,
+                  const uint8_t *code, uint16_t code_size, const uint8_t *map, uint16_t map_size);
 /* Appends a row to the InternalCall table (add them sorted) and marks the method. */
 void ib_internal_call(struct ib_assembly *a, const char *canonical_name, uint16_t method);
 void ib_entry_point(struct ib_assembly *a, uint16_t method);
