@@ -38,7 +38,7 @@ public class HeaderTests
         var app = Built.Value.Image["App"];
         Assert.Equal(0x31414E4Eu, app.MagicField);
         Assert.Equal("NNA1", System.Text.Encoding.ASCII.GetString(app.Bytes, 0, 4));
-        Assert.Equal(2, app.Format);
+        Assert.Equal(3, app.Format);
         Assert.Equal((uint)app.Bytes.Length, app.TotalSize);
         Assert.Equal(0u, app.TotalSize % 4);
         Assert.Equal("App", app.Name);
