@@ -58,12 +58,21 @@ static inline __attribute__((always_inline)) bool push(struct clr_runtime *rt, c
     }
     /* The load check cannot see a temporary read before it is written: it must not find a stale (maybe freed)
      * reference there, to follow or, inside a live bound, to mark. */
-    for (unsigned i = 0; i < site->max_stack; i++)
-        stack[i].kind = CLR_K_NONE;
+    switch (site->max_stack) { /* most bodies use a few temporaries: no loop for them */
+    default:
+        for (unsigned i = 4; i < site->max_stack; i++)
+            stack[i].kind = CLR_K_NONE;
+        /* fall through */
+    case 4: stack[3].kind = CLR_K_NONE; /* fall through */
+    case 3: stack[2].kind = CLR_K_NONE; /* fall through */
+    case 2: stack[1].kind = CLR_K_NONE; /* fall through */
+    case 1: stack[0].kind = CLR_K_NONE; /* fall through */
+    case 0: break;
+    }
     struct clr_frame *f = &rt->frames[rt->depth++];
-    f->assembly = &rt->assemblies[CLR_HANDLE_ASSEMBLY(site->target)];
+    f->assembly = site->assembly;
     f->il = kinds + site->local_count;
-    f->il_size = u16(site->body);
+    f->il_size = site->code_size;
     f->ip = 0;
     f->args = args;
     f->locals = locals;
@@ -80,11 +89,13 @@ static inline __attribute__((always_inline)) bool push(struct clr_runtime *rt, c
 }
 
 /* What push needs of method `method` of `a` (its row decoded in md). */
-static struct clr_call_site site_for(const struct clr_assembly *a, uint32_t method, const struct clr_method_def *md)
+static struct clr_call_site site_for(struct clr_assembly *a, uint32_t method, const struct clr_method_def *md)
 {
+    const uint8_t *body = body_of(a, md->il);
     return (struct clr_call_site){.target = CLR_HANDLE(a->index, method), .owner = CLR_HANDLE(a->index, md->owner),
-                                  .body = body_of(a, md->il), .arg_count = md->arg_count,
-                                  .local_count = md->local_count, .max_stack = md->max_stack};
+                                  .assembly = a, .body = body, .arg_count = md->arg_count,
+                                  .local_count = md->local_count, .max_stack = md->max_stack,
+                                  .code_size = u16(body)};
 }
 
 enum clr_exception clr_fast_push(struct clr_runtime *rt, struct clr_assembly *a, uint32_t method,
@@ -293,7 +304,7 @@ static bool __attribute__((noinline)) resolve_site(struct clr_runtime *rt, const
     struct clr_method_def md;
     if (h == CLR_NONE32 || !fast_callee(rt, h, &md))
         return false;
-    const struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(h)];
+    struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(h)];
     const bool newobj = pc[0] == CLR_FC_NEWOBJ;
     if (md.arg_count != pc[2] + (newobj ? 1u : 0u) ||
         (newobj && (a->types[md.owner].value_elem != 0 || (md.flags & CLR_METHOD_ATTR_STATIC) != 0)))

@@ -292,9 +292,10 @@ struct clr_call_site {
     clr_handle type;     /* CALLVIRT: the receiver's type the callee was found for; 0 otherwise */
     clr_handle target;   /* the callee */
     clr_handle owner;    /* its type (NEWOBJ: the type of the new object) */
+    struct clr_assembly *assembly; /* the callee's */
     const uint8_t *body; /* its fast body */
     uint8_t arg_count, local_count;
-    uint16_t max_stack;
+    uint16_t max_stack, code_size;
 };
 
 struct clr_runtime {
