@@ -36,7 +36,7 @@ static inline uint16_t u16(const uint8_t *p)
     return v;
 }
 
-/* A fast body in table 9: u16 code size, u16 map count, local kinds, code, map. */
+/* A fast body in table 9: u16 code size, u16 map size, local kinds, code, map. */
 static const uint8_t *body_of(const struct clr_assembly *a, uint32_t il)
 {
     return a->base + a->tables[CLR_TBL_IL].offset + il;
