@@ -255,20 +255,14 @@ static inline uint32_t u32(const uint8_t *p)
     return v;
 }
 
-/* Is the callee of a call from fast code a fast-code method whose type needs no initialisation now? Fills the
- * fields of *md that clr_fast_push and NEWOBJ use (flags, owner, arg_count, local_count, max_stack, il). */
-static inline bool fast_callee(struct clr_runtime *rt, clr_handle h, struct clr_method_def *md)
+/* Is the callee of a call from fast code a fast-code method whose type needs no initialisation now? Reads its
+ * row into *md. Runs when a call site is resolved, not at every call. */
+static bool fast_callee(struct clr_runtime *rt, clr_handle h, struct clr_method_def *md)
 {
     struct clr_assembly *a = &rt->assemblies[CLR_HANDLE_ASSEMBLY(h)];
-    const uint8_t *r = clr_row(a, CLR_TBL_METHOD_DEF, CLR_HANDLE_ROW(h));
-    if ((u16(r + CLR_METHODDEF_IMPL_FLAGS) & CLR_METHOD_IMPL_CODE_TYPE) != CLR_METHOD_IMPL_FAST)
+    clr_read_method_def(a, CLR_HANDLE_ROW(h), md);
+    if ((md->impl_flags & CLR_METHOD_IMPL_CODE_TYPE) != CLR_METHOD_IMPL_FAST)
         return false;
-    md->flags = u16(r + CLR_METHODDEF_FLAGS);
-    md->owner = u16(r + CLR_METHODDEF_OWNER);
-    md->arg_count = r[CLR_METHODDEF_ARG_COUNT];
-    md->local_count = r[CLR_METHODDEF_LOCAL_COUNT];
-    md->max_stack = u16(r + CLR_METHODDEF_MAX_STACK);
-    md->il = u32(r + CLR_METHODDEF_IL);
     if (a->type_init[md->owner] == CLR_TYPE_INITIALISED)
         return true;
     struct clr_type_def td;
@@ -331,6 +325,7 @@ static bool __attribute__((noinline)) resolve_site(struct clr_runtime *rt, const
 
 #define R(i) (regs[(i)])
 #define SET_I4(d, x) do { struct clr_slot *d_ = &regs[(d)]; d_->v.i4 = (int32_t)(x); d_->kind = CLR_K_I4; } while (0)
+#define SET_REF(d, x) do { struct clr_slot *d_ = &regs[(d)]; d_->v.o = (x); d_->kind = CLR_K_O; } while (0)
 /* Leaves the loop for an exception raised at the instruction at pc: the frame's temporaries are dead. */
 #define FAIL(e)                                                                                                        \
     do {                                                                                                               \
@@ -396,8 +391,7 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
             pc += 6;
             NEXT();
         CASE(LDNULL):
-            R(pc[1]).v.o = NULL;
-            R(pc[1]).kind = CLR_K_O;
+            SET_REF(pc[1], NULL);
             pc += 2;
             NEXT();
 #define BINARY(name, expr)                                                                                             \
@@ -568,8 +562,7 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
                 FAIL(exc);
             struct clr_block *o;
             memcpy(&o, at, sizeof o);
-            R(pc[1]).v.o = o;
-            R(pc[1]).kind = CLR_K_O;
+            SET_REF(pc[1], o);
             pc += 4;
             NEXT();
         }
@@ -615,8 +608,7 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
             struct clr_array *arr = clr_array_new(rt, elem, elem_type, length);
             if (arr == NULL)
                 FAIL(clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL));
-            R(pc[1]).v.o = &arr->block;
-            R(pc[1]).kind = CLR_K_O;
+            SET_REF(pc[1], &arr->block);
             pc += 8;
             NEXT();
         }
@@ -625,8 +617,7 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
             struct clr_string *s = clr_literal(rt, f->assembly, CLR_TOKEN_INDEX((uint32_t)imm32(pc + 2)));
             if (s == NULL)
                 FAIL(clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL));
-            R(pc[1]).v.o = &s->block;
-            R(pc[1]).kind = CLR_K_O;
+            SET_REF(pc[1], &s->block);
             pc += 7;
             NEXT();
         }
@@ -712,8 +703,7 @@ enum clr_exception clr_fast_run(struct clr_runtime *rt)
                 FAIL(clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL));
             for (unsigned k = n; k > 0; k--) /* the object goes under the arguments, as 'this' */
                 R(first + k) = R(first + k - 1);
-            R(first).v.o = &o->block;
-            R(first).kind = CLR_K_O;
+            SET_REF(first, &o->block);
             f->sp = regs + first + n + 1; /* the constructor's arguments are this frame's top registers */
             if (empty_body(site)) {
                 pc += 7;

@@ -763,6 +763,8 @@ enum clr_exception clr_box_slot(struct clr_runtime *rt, const struct clr_assembl
                                 struct clr_slot *v);
 /* throw of *v: records the exception object (NullReference for null). */
 enum clr_exception clr_throw_slot(struct clr_runtime *rt, const struct clr_slot *v);
+/* Throws object `o` (rethrow: keeps its trace, `throw;`; else the catch records it anew, `throw e`). */
+enum clr_exception clr_throw_object(struct clr_runtime *rt, struct clr_object *o, bool rethrow);
 /* Returns from frame f with the value on its stack (if its method returns one). */
 enum clr_exception clr_do_return(struct clr_runtime *rt, struct clr_frame *f);
 /* A boxed value calling a method of its value type (`owner`): 'this' becomes the address of the value. */

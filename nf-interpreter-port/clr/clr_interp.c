@@ -1654,12 +1654,18 @@ enum clr_exception clr_throw_slot(struct clr_runtime *rt, const struct clr_slot 
         return clr_throw(rt, CLR_EXC_NULL_REFERENCE, NULL);
     if (v->v.o->kind != CLR_BLOCK_OBJECT)
         return clr_throw(rt, CLR_EXC_INVALID_PROGRAM, "The value thrown is not an object.");
+    return clr_throw_object(rt, (struct clr_object *)v->v.o, false);
+}
+
+enum clr_exception clr_throw_object(struct clr_runtime *rt, struct clr_object *o, bool rethrow)
+{
+    if (!rethrow)
+        clr_exception_clear_trace(o); /* a throw (not a rethrow) records its trace anew */
     rt->exception = CLR_EXC_THROWN;
-    rt->exception_object = (struct clr_object *)v->v.o;
-    clr_exception_clear_trace(rt->exception_object); /* a throw (not a rethrow) records its trace anew */
+    rt->exception_object = o;
     rt->exception_native = CLR_NONE32;
     rt->exception_detail[0] = '\0';
-    rt->exception_rethrown = false;
+    rt->exception_rethrown = rethrow;
     return CLR_EXC_THROWN;
 }
 
@@ -1680,12 +1686,7 @@ static enum clr_exception do_throw(struct clr_runtime *rt, struct clr_frame *f, 
             return exc;
         return clr_throw_slot(rt, --f->sp);
     }
-    rt->exception = CLR_EXC_THROWN;
-    rt->exception_object = o;
-    rt->exception_native = CLR_NONE32;
-    rt->exception_detail[0] = '\0';
-    rt->exception_rethrown = true;
-    return CLR_EXC_THROWN;
+    return clr_throw_object(rt, o, true);
 }
 
 static enum clr_exception end_finally(struct clr_runtime *rt, struct clr_frame *f, unsigned op)

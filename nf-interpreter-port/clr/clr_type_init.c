@@ -46,18 +46,6 @@ static struct clr_object *new_exception(struct clr_runtime *rt, clr_handle type,
     return o;
 }
 
-/* Throws `o` as a `throw` would (its trace recorded anew by the catch). */
-static enum clr_exception throw_object(struct clr_runtime *rt, struct clr_object *o)
-{
-    clr_exception_clear_trace(o);
-    rt->exception = CLR_EXC_THROWN;
-    rt->exception_object = o;
-    rt->exception_native = CLR_NONE32;
-    rt->exception_detail[0] = '\0';
-    rt->exception_rethrown = false;
-    return CLR_EXC_THROWN;
-}
-
 enum clr_exception clr_type_init_failed(struct clr_runtime *rt, struct clr_object *inner)
 {
     struct clr_frame *f = &rt->frames[rt->depth - 1];
@@ -83,7 +71,7 @@ enum clr_exception clr_type_init_failed(struct clr_runtime *rt, struct clr_objec
         i = CLR_FAILED_INITS - 1;
     }
     rt->failed_inits[i] = (struct clr_failed_init){type, o};
-    return throw_object(rt, o);
+    return clr_throw_object(rt, o, false);
 }
 
 enum clr_exception clr_type_init_throw_again(struct clr_runtime *rt, struct clr_assembly *a, uint16_t type)
@@ -91,7 +79,7 @@ enum clr_exception clr_type_init_throw_again(struct clr_runtime *rt, struct clr_
     const clr_handle handle = CLR_HANDLE(a->index, type);
     for (unsigned i = 0; i < CLR_FAILED_INITS; i++)
         if (rt->failed_inits[i].exception != NULL && rt->failed_inits[i].type == handle)
-            return throw_object(rt, rt->failed_inits[i].exception);
+            return clr_throw_object(rt, rt->failed_inits[i].exception, false);
     struct clr_object *o = new_exception(rt, handle, NULL);
-    return o != NULL ? throw_object(rt, o) : clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL);
+    return o != NULL ? clr_throw_object(rt, o, false) : clr_throw(rt, CLR_EXC_OUT_OF_MEMORY, NULL);
 }
